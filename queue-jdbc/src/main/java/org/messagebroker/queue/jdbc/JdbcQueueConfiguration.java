@@ -1,0 +1,61 @@
+package org.messagebroker.queue.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.messagebroker.core.DatabaseVendor;
+import org.messagebroker.core.queue.MessageQueue;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Wires the JDBC queue on its own connection pool and its own migration history
+ * ({@code queue_schema_history}), so it can live in a database of its own or beside the server's tables.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "broker.queue.type", havingValue = "jdbc", matchIfMissing = true)
+public class JdbcQueueConfiguration {
+
+    /** Not a default candidate: a server that also has its own database must not mistake this pool for it. */
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    HikariDataSource queueDataSource(@Value("${broker.queue.jdbc.url}") String url,
+            @Value("${broker.queue.jdbc.username:}") String username,
+            @Value("${broker.queue.jdbc.password:}") String password,
+            @Value("${broker.queue.jdbc.pool-size:10}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("queue");
+        dataSource.setJdbcUrl(url);
+        dataSource.setUsername(username);
+        dataSource.setPassword(password);
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setConnectionTimeout(3_000);
+        dataSource.setValidationTimeout(2_000);
+        migrate(dataSource, url);
+        return dataSource;
+    }
+
+    @Bean
+    MessageQueue jdbcMessageQueue(@Qualifier("queueDataSource") HikariDataSource queueDataSource, Clock clock) {
+        return new JdbcMessageQueue(JdbcClient.create(queueDataSource),
+                new DataSourceTransactionManager(queueDataSource), DatabaseVendor.of(queueDataSource.getJdbcUrl()), clock);
+    }
+
+    static void migrate(DataSource dataSource, String url) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                // Per vendor where the SQL differs, shared where it does not.
+                .locations("classpath:db/queue/" + DatabaseVendor.of(url).folder(), "classpath:db/queue/common")
+                .table("queue_schema_history")
+                .ignoreMigrationPatterns(new String[0])
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+    }
+}
