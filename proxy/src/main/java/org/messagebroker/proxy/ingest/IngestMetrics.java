@@ -1,0 +1,32 @@
+package org.messagebroker.proxy.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** The proxy's counters under the original's names, registered at start so they read 0, not absent. */
+@Component
+class IngestMetrics {
+
+    enum FailureReason { invalid_certificate, queue_error, validation_error, rate_limited }
+
+    private final Counter enqueued;
+    private final Map<FailureReason, Counter> failed;
+
+    IngestMetrics(MeterRegistry meters) {
+        this.enqueued = meters.counter("proxy_messages_enqueued_total");
+        this.failed = Stream.of(FailureReason.values()).collect(Collectors.toMap(reason -> reason,
+                reason -> meters.counter("proxy_messages_failed_total", "reason", reason.name())));
+    }
+
+    void enqueued() {
+        enqueued.increment();
+    }
+
+    void failed(FailureReason reason) {
+        failed.get(reason).increment();
+    }
+}
