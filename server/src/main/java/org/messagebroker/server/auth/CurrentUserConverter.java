@@ -1,0 +1,42 @@
+package org.messagebroker.server.auth;
+
+import org.messagebroker.server.user.UserAccount;
+import org.messagebroker.server.user.UserRepository;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a valid access token into the user as they are now: a deleted or deactivated user, or a token
+ * issued before a logout, role change or password change (its {@code ver} is behind), is refused at once.
+ * The role is taken from the records, not from the token.
+ */
+@Component
+public class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final UserRepository users;
+
+    CurrentUserConverter(UserRepository users) {
+        this.users = users;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        UserAccount user;
+        try {
+            user = users.findById(Long.parseLong(jwt.getSubject())).orElse(null);
+        } catch (NumberFormatException malformed) {
+            user = null;
+        }
+        Number version = jwt.getClaim(TokenService.VERSION_CLAIM);
+        if (user == null || !user.active() || version == null || version.intValue() != user.tokenVersion()) {
+            throw new InvalidBearerTokenException("The token is no longer valid.");
+        }
+        return new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_" + user.role().toUpperCase()),
+                jwt.getSubject());
+    }
+}

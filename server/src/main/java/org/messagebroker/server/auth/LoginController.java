@@ -1,0 +1,138 @@
+package org.messagebroker.server.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.messagebroker.core.web.Problems;
+import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.user.PasswordPolicy;
+import org.messagebroker.server.user.UserAccount;
+import org.messagebroker.server.user.UserRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Logging in and out, refreshing, changing one's password; every outcome is audited. */
+@RestController
+class LoginController {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final TokenService tokens;
+    private final RefreshTokens refreshTokens;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+    private final Clock clock;
+    // Compared against when the e-mail is unknown, so both failures cost one bcrypt check.
+    private final String unknownUserHash;
+
+    LoginController(UserRepository users, PasswordEncoder passwords, TokenService tokens, RefreshTokens refreshTokens,
+            LoginThrottle throttle, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.throttle = throttle;
+        this.audit = audit;
+        this.clock = clock;
+        this.unknownUserHash = passwords.encode("no such user, no such password");
+    }
+
+    @PostMapping("/portal/auth/login")
+    ResponseEntity<?> login(@RequestBody LoginRequest request, HttpServletRequest http) {
+        String address = http.getRemoteAddr();
+        long wait = throttle.retryAfterSeconds(request.email(), address);
+        if (wait > 0) {
+            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed logins; try again in " + wait + " seconds.", http);
+            problem.setProperty("retry_after", wait);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait))
+                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        String password = request.password() == null ? "" : request.password();
+        Optional<UserAccount> user = request.email() == null ? Optional.empty() : users.findByEmail(request.email());
+        boolean matches = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72
+                && passwords.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
+        if (user.isEmpty() || !matches) {
+            throttle.failed(request.email(), address);
+            audit.record(new AuditEvent("user_login_failed", user.map(UserAccount::id).orElse(null), null, address,
+                    AuditLog.data("email", String.valueOf(request.email())), "warning"));
+            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "Incorrect email or password", http));
+        }
+        UserAccount account = user.get();
+        if (!account.active()) {
+            return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "Account is inactive", http));
+        }
+        throttle.succeeded(request.email());
+        users.recordLogin(account.id(), clock.instant());
+        audit.record(new AuditEvent("user_login", account.id(), account.clientId(), address, null, "info"));
+        return ResponseEntity.ok(tokenResponse(account, refreshTokens.issue(account.id(), account.tokenVersion())));
+    }
+
+    @PostMapping("/portal/auth/refresh")
+    Map<String, Object> refresh(@RequestBody RefreshRequest request) {
+        RefreshTokens.Rotated rotated = request.refreshToken() == null ? null
+                : refreshTokens.rotate(request.refreshToken()).orElse(null);
+        UserAccount user = rotated == null ? null : users.findById(rotated.userId())
+                .filter(u -> u.active() && u.tokenVersion() == rotated.userTokenVersion()).orElse(null);
+        if (user == null) {
+            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Invalid refresh token");
+        }
+        return tokenResponse(user, rotated.refreshToken());
+    }
+
+    @PostMapping("/portal/auth/logout")
+    @Transactional
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token, HttpServletRequest http) {
+        long id = Long.parseLong(token.getSubject());
+        users.revokeTokens(id);
+        audit.record(new AuditEvent("user_logout", id, null, http.getRemoteAddr(), null, "info"));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/portal/auth/password")
+    @Transactional
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, @AuthenticationPrincipal Jwt token,
+            HttpServletRequest http) {
+        UserAccount user = users.findById(Long.parseLong(token.getSubject())).orElseThrow();
+        if (request.currentPassword() == null || !passwords.matches(request.currentPassword(), user.passwordHash())) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The current password is not right");
+        }
+        users.setPassword(user.id(), passwords.encode(PasswordPolicy.check(request.newPassword())), clock.instant());
+        audit.record(new AuditEvent("password_changed", user.id(), null, http.getRemoteAddr(), null, "info"));
+        return ResponseEntity.noContent().build();
+    }
+
+    private Map<String, Object> tokenResponse(UserAccount user, String refreshToken) {
+        UserAccount current = users.findById(user.id()).orElseThrow();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.accessToken(current));
+        body.put("refresh_token", refreshToken);
+        body.put("token_type", "bearer");
+        body.put("expires_in", tokens.lifetime().toSeconds());
+        body.put("user", current);
+        return body;
+    }
+
+    record LoginRequest(@JsonProperty("email") String email, @JsonProperty("password") String password) {
+    }
+
+    record RefreshRequest(@JsonProperty("refresh_token") String refreshToken) {
+    }
+
+    record PasswordChange(@JsonProperty("current_password") String currentPassword,
+            @JsonProperty("new_password") String newPassword) {
+    }
+}

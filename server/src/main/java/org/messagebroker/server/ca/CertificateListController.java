@@ -1,0 +1,63 @@
+package org.messagebroker.server.ca;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Listing certificates by state and those expiring soon, for the admin API and the expiry gauge
+ * ({@code main_server_certificates_expiring{within_days}}, active certificates expiring within 30, 14 and 7 days).
+ */
+@RestController
+class CertificateListController {
+
+    private static final Set<String> STATUSES = Set.of("active", "revoked", "expired", "all");
+    private final CertificateRecords records;
+    private final Clock clock;
+
+    CertificateListController(CertificateRecords records, Clock clock, MeterRegistry meters) {
+        this.records = records;
+        this.clock = clock;
+        for (int days : new int[] {30, 14, 7}) {
+            Gauge.builder("main_server_certificates_expiring", records, r -> expiringWithin(r, clock, days).size())
+                    .tag("within_days", Integer.toString(days)).register(meters);
+        }
+    }
+
+    @GetMapping("/admin/certificates")
+    Map<String, Object> list(@RequestParam(defaultValue = "all") String status,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        if (!STATUSES.contains(status) || page < 1 || perPage < 1 || perPage > 100) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "status must be active, revoked, expired or all; page >= 1; per_page 1 to 100");
+        }
+        Instant now = clock.instant();
+        long total = records.count(status, now);
+        return Map.of("certificates", records.list(status, now, (page - 1) * perPage, perPage), "pagination",
+                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+    }
+
+    @GetMapping("/admin/certificates/expiring")
+    Map<String, Object> expiring(@RequestParam(defaultValue = "30") int days) {
+        if (days < 1 || days > 3650) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "days must be 1 to 3650");
+        }
+        return Map.of("days", days, "certificates", expiringWithin(records, clock, days));
+    }
+
+    private static List<CertificateRecords.CertificateRecord> expiringWithin(CertificateRecords records, Clock clock,
+            int days) {
+        Instant now = clock.instant();
+        return records.expiringBefore(now.plus(Duration.ofDays(days)), now);
+    }
+}

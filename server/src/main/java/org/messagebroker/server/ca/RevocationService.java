@@ -1,0 +1,54 @@
+package org.messagebroker.server.ca;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.client.ClientRegistry;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Revokes a client and its certificates: records reason and time, publishes a new CRL, and the proxies
+ * refuse the client at their next access-list refresh (seconds).
+ */
+@Service
+class RevocationService {
+
+    private final ClientRegistry clients;
+    private final CrlPublisher crl;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Counter revoked;
+
+    RevocationService(ClientRegistry clients, CrlPublisher crl, AuditLog audit, Clock clock, MeterRegistry meters) {
+        this.clients = clients;
+        this.crl = crl;
+        this.audit = audit;
+        this.clock = clock;
+        this.revoked = meters.counter("main_server_certificates_revoked_total");
+    }
+
+    @Transactional
+    Instant revoke(String clientId, String reason, long adminId, String ip) {
+        if (clientId == null || reason == null || reason.isBlank()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "client_id and reason are required");
+        }
+        if (!clients.exists(clientId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Client not found: " + clientId);
+        }
+        Instant now = clock.instant();
+        if (!clients.revoke(clientId, reason, now)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Certificate already revoked for " + clientId);
+        }
+        revoked.increment();
+        audit.record(new AuditEvent("certificate_revoked", adminId, clientId, ip, AuditLog.data("reason", reason),
+                "warning"));
+        crl.publish();
+        return now;
+    }
+}

@@ -1,0 +1,107 @@
+package org.messagebroker.server.client;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.messagebroker.server.message.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code clients} table: which client systems exist and whether they may send. */
+@Repository
+public class ClientRegistry {
+
+    private final JdbcClient jdbc;
+
+    public ClientRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<String> status(String clientId) {
+        return jdbc.sql("SELECT status FROM clients WHERE client_id = ?").param(clientId).query(String.class)
+                .optional();
+    }
+
+    public boolean exists(String clientId) {
+        return status(clientId).isPresent();
+    }
+
+    /** Every client with its status and rate limit, for the proxies' access checks. */
+    public Map<String, ClientAccess> access() {
+        Map<String, ClientAccess> clients = new HashMap<>();
+        jdbc.sql("SELECT client_id, status, rate_limit_per_minute FROM clients").query(rs -> {
+            clients.put(rs.getString("client_id"), new ClientAccess(rs.getString("status"),
+                    (Integer) rs.getObject("rate_limit_per_minute", Integer.class)));
+        });
+        return clients;
+    }
+
+    /** Serials (lower-case hex) of certificates revoked and not yet expired. */
+    public List<String> revokedSerials(Instant now) {
+        return jdbc.sql("SELECT serial FROM certificates WHERE revoked_at IS NOT NULL AND not_after > ?")
+                .param(DbTime.utc(now)).query(String.class).list();
+    }
+
+    /** Revoked certificates not yet expired: what the CRL lists. */
+    public List<RevokedCertificate> revokedCertificates(Instant now) {
+        return jdbc.sql("SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL AND not_after > ?"
+                        + " ORDER BY revoked_at")
+                .param(DbTime.utc(now))
+                .query((rs, row) -> new RevokedCertificate(rs.getString(1),
+                        DbTime.instant(rs.getObject(2, java.time.LocalDateTime.class))))
+                .list();
+    }
+
+    public record RevokedCertificate(String serial, Instant revokedAt) {
+    }
+
+    /** Revokes the client and all its certificates; answers false when it is not active. */
+    public boolean revoke(String clientId, String reason, Instant at) {
+        int changed = jdbc.sql("UPDATE clients SET status = 'revoked', revoked_at = ?, revocation_reason = ?,"
+                        + " updated_at = ? WHERE client_id = ? AND status = 'active'")
+                .params(DbTime.utc(at), reason, DbTime.utc(at), clientId).update();
+        jdbc.sql("UPDATE certificates SET revoked_at = ?, revocation_reason = ? WHERE client_id = ? AND revoked_at IS NULL")
+                .params(DbTime.utc(at), reason, clientId).update();
+        return changed == 1;
+    }
+
+    /** Sets the client's rate limit (null: the proxies' default); answers false for an unknown client. */
+    public boolean setRateLimit(String clientId, Integer perMinute) {
+        return jdbc.sql("UPDATE clients SET rate_limit_per_minute = ? WHERE client_id = ?")
+                .params(perMinute, clientId).update() == 1;
+    }
+
+    /** A client's standing as the proxies see it. */
+    public record ClientAccess(@JsonProperty("status") String status,
+            @JsonProperty("rate_limit_per_minute") Integer rateLimitPerMinute) {
+    }
+
+    /** The client's domain (the OU of its certificates). */
+    public Optional<String> domain(String clientId) {
+        return jdbc.sql("SELECT domain FROM clients WHERE client_id = ?").param(clientId).query(String.class)
+                .optional();
+    }
+
+    /** Records a renewed certificate; the client's row now describes the newest one. */
+    public void addCertificate(String clientId, String serial, String fingerprint, Instant notBefore,
+            Instant notAfter) {
+        jdbc.sql("INSERT INTO certificates (client_id, serial, fingerprint, not_before, not_after) VALUES (?, ?, ?, ?, ?)")
+                .params(clientId, serial, fingerprint, DbTime.utc(notBefore), DbTime.utc(notAfter)).update();
+        jdbc.sql("UPDATE clients SET cert_fingerprint = ?, expires_at = ?, updated_at = ? WHERE client_id = ?")
+                .params(fingerprint, DbTime.utc(notAfter), DbTime.utc(notBefore), clientId).update();
+    }
+
+    /** Records a newly issued client and its first certificate. */
+    public void register(String clientId, String domain, String serial, String fingerprint, Instant notBefore,
+            Instant notAfter) {
+        jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, domain, status, issued_at, expires_at)"
+                        + " VALUES (?, ?, ?, 'active', ?, ?)")
+                .params(clientId, fingerprint, domain, DbTime.utc(notBefore), DbTime.utc(notAfter)).update();
+        jdbc.sql("INSERT INTO certificates (client_id, serial, fingerprint, not_before, not_after)"
+                        + " VALUES (?, ?, ?, ?, ?)")
+                .params(clientId, serial, fingerprint, DbTime.utc(notBefore), DbTime.utc(notAfter)).update();
+    }
+}

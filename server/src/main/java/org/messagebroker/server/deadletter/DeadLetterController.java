@@ -1,0 +1,68 @@
+package org.messagebroker.server.deadletter;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The admin API for dead letters: list by status, replay, discard. */
+@RestController
+class DeadLetterController {
+
+    private static final Set<String> STATUSES = Set.of("pending", "replayed", "discarded");
+    private final DeadLetterStore store;
+    private final DeadLetterAdminService admin;
+
+    DeadLetterController(DeadLetterStore store, DeadLetterAdminService admin) {
+        this.store = store;
+        this.admin = admin;
+    }
+
+    @GetMapping("/admin/dead-letters")
+    Map<String, Object> list(@RequestParam(defaultValue = "pending") String status,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        if (!STATUSES.contains(status) || page < 1 || perPage < 1 || perPage > 100) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "status must be pending, replayed or discarded; page >= 1; per_page 1 to 100");
+        }
+        List<Map<String, Object>> items = store.page(status, (page - 1) * perPage, perPage).stream().map(row -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("message_id", row.message().messageId());
+            item.put("client_id", row.message().clientId());
+            item.put("domain", row.message().domain());
+            item.put("queued_at", row.message().queuedAt());
+            item.put("reason", row.reason());
+            item.put("attempt_count", row.attemptCount());
+            item.put("status", row.status());
+            item.put("failed_at", row.failedAt());
+            item.put("resolved_at", row.resolvedAt());
+            return item;
+        }).toList();
+        long total = store.count(status);
+        return Map.of("dead_letters", items, "pagination",
+                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+    }
+
+    @PostMapping("/admin/dead-letters/{messageId}/replay")
+    ItemResult replay(@PathVariable String messageId, @AuthenticationPrincipal Jwt admin, HttpServletRequest request) {
+        return this.admin.replay(messageId, Long.parseLong(admin.getSubject()), request.getRemoteAddr());
+    }
+
+    @PostMapping("/admin/dead-letters/{messageId}/discard")
+    Map<String, String> discard(@PathVariable String messageId, @AuthenticationPrincipal Jwt admin,
+            HttpServletRequest request) {
+        this.admin.discard(messageId, Long.parseLong(admin.getSubject()), request.getRemoteAddr());
+        return Map.of("message_id", messageId, "status", "discarded");
+    }
+}

@@ -1,0 +1,168 @@
+package org.messagebroker.server.install;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.messagebroker.core.tls.PemFiles;
+import org.messagebroker.server.ca.CaKeyFile;
+import org.messagebroker.server.ca.CertificateAuthority;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, on first start, everything an installation needs under its data directory and reuses it
+ * on later starts: the CA, a certificate for every component, a demo client certificate, and the
+ * server's secrets. Private keys and secrets are written with mode 0600 and never logged.
+ */
+public final class Installation {
+
+    public static final List<String> COMPONENTS = List.of("server", "proxy", "worker", "portal");
+    public static final String DEMO_CLIENT = "demo-client";
+    private static final Logger log = LoggerFactory.getLogger(Installation.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path dir;
+    private final Clock clock;
+    private final CertificateAuthority.KeyType caKeyType;
+
+    public Installation(Path dir, Clock clock) {
+        this(dir, clock, CertificateAuthority.KeyType.valueOf(
+                System.getenv().getOrDefault("BROKER_CA_KEY_TYPE", "rsa4096")));
+    }
+
+    public Installation(Path dir, Clock clock, CertificateAuthority.KeyType caKeyType) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.clock = clock;
+        this.caKeyType = caKeyType;
+    }
+
+    /** Whether this directory has a CA already. */
+    public boolean hasCa() {
+        return CaKeyFile.in(dir).exists();
+    }
+
+    public void prepare() {
+        createPrivateDirectory(dir);
+        createPrivateDirectory(dir.resolve("secrets"));
+        CertificateAuthority ca = certificateAuthority();
+        for (String component : COMPONENTS) {
+            Path certificate = dir.resolve("tls/" + component + ".crt");
+            if (Files.notExists(certificate)) {
+                issue(ca, "CN=" + component + ", O=MessageBroker", certificate, dir.resolve("tls/" + component + ".key"),
+                        Duration.ofDays(365), List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
+                        true);
+            }
+        }
+        if (Files.notExists(dir.resolve(DEMO_CLIENT + ".crt"))) {
+            issue(ca, "CN=" + DEMO_CLIENT + ", O=MessageBroker, OU=default", dir.resolve(DEMO_CLIENT + ".crt"),
+                    dir.resolve(DEMO_CLIENT + ".key"), Duration.ofDays(365), List.of(KeyPurposeId.id_kp_clientAuth),
+                    false);
+            log.info("Created the demo client certificate {}", dir.resolve(DEMO_CLIENT + ".crt"));
+        }
+        createSecrets();
+    }
+
+    private CertificateAuthority certificateAuthority() {
+        CaKeyFile key = CaKeyFile.in(dir);
+        Path certificate = dir.resolve("ca/ca.crt");
+        if (key.exists()) {
+            return new CertificateAuthority(PemFiles.readCertificate(certificate), key.read());
+        }
+        log.info("Creating the certificate authority in {} ({})", dir.resolve("ca"), caKeyType);
+        createPrivateDirectory(dir.resolve("ca"));
+        CertificateAuthority ca = CertificateAuthority.create(clock.instant(), caKeyType);
+        key.write(ca.key());
+        String pem = pem(ca.certificate());
+        PemFiles.writePublic(certificate, pem);
+        PemFiles.writePublic(dir.resolve("ca.crt"), pem);
+        return ca;
+    }
+
+    private void issue(CertificateAuthority ca, String subject, Path certificate, Path key, Duration validity,
+            List<KeyPurposeId> purposes, boolean server) {
+        KeyPair pair = CertificateAuthority.newLeafKeyPair();
+        List<String> dns = server ? serverNames() : List.of();
+        List<String> ips = server ? List.of("127.0.0.1", "::1") : List.of();
+        X509Certificate issued = ca.issue(subject, pair.getPublic(), clock.instant(), validity, purposes, dns, ips);
+        PemFiles.writeOwnerOnly(key, PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        PemFiles.writePublic(certificate, pem(issued) + pem(ca.certificate()));
+    }
+
+    private void createSecrets() {
+        Path sealingPrivate = dir.resolve("secrets/sealing-private.pem");
+        if (Files.notExists(sealingPrivate)) {
+            KeyPair pair = rsa(3072);
+            PemFiles.writeOwnerOnly(sealingPrivate, PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            PemFiles.writePublic(dir.resolve("keys/sealing-public.pem"),
+                    PemFiles.pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        }
+        writeRandomSecret(dir.resolve("secrets/storage-keys"), "1=");
+        writeRandomSecret(dir.resolve("secrets/blind-index.key"), "");
+        writeRandomSecret(dir.resolve("secrets/jwt.key"), "");
+    }
+
+    private static void writeRandomSecret(Path file, String prefix) {
+        if (Files.notExists(file)) {
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            PemFiles.writeOwnerOnly(file, prefix + Base64.getEncoder().encodeToString(secret) + "\n");
+        }
+    }
+
+    private static List<String> serverNames() {
+        List<String> names = new ArrayList<>(List.of("localhost"));
+        try {
+            String host = InetAddress.getLocalHost().getHostName();
+            if (!names.contains(host)) {
+                names.add(host);
+            }
+        } catch (IOException unknownHost) {
+            // localhost alone will do
+        }
+        return names;
+    }
+
+    private static KeyPair rsa(int bits) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(bits, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(X509Certificate certificate) {
+        try {
+            return PemFiles.pem("CERTIFICATE", certificate.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void createPrivateDirectory(Path directory) {
+        try {
+            if (Files.notExists(directory)) {
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+}

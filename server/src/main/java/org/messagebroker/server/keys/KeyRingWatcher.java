@@ -1,0 +1,56 @@
+package org.messagebroker.server.keys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.audit.AuditLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reloads the storage key ring when its file changes, so {@code broker keys rotate} takes effect on a
+ * running server without a restart. A broken file is reported and the ring in memory kept.
+ */
+@Component
+class KeyRingWatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyRingWatcher.class);
+
+    private final StorageCipher cipher;
+    private final Path file;
+    private final AuditLog audit;
+    private FileTime seen;
+
+    KeyRingWatcher(StorageCipher cipher, @Value("${broker.keys.storage}") Path file, AuditLog audit) throws IOException {
+        this.cipher = cipher;
+        this.file = file;
+        this.audit = audit;
+        this.seen = Files.getLastModifiedTime(file);
+    }
+
+    @Scheduled(fixedDelayString = "${broker.keys.reload-interval:5s}")
+    void reloadIfChanged() {
+        try {
+            FileTime modified = Files.getLastModifiedTime(file);
+            if (modified.equals(seen)) {
+                return;
+            }
+            int before = cipher.currentVersion();
+            cipher.reload(file);
+            seen = modified;
+            if (cipher.currentVersion() != before) {
+                log.info("Storage key version {} is now current (was {}); older rows are re-encrypted in the"
+                        + " background", cipher.currentVersion(), before);
+                audit.record(AuditEvent.system("storage_key_rotated",
+                        AuditLog.data("from_version", before, "to_version", cipher.currentVersion())));
+            }
+        } catch (IOException | RuntimeException e) {
+            log.error("Cannot reload the storage key ring {}; keeping the current one: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.messagebroker.server.message;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Timestamps are stored as naive UTC (as the original did), whatever the JVM's time zone. */
+public final class DbTime {
+
+    private DbTime() {
+    }
+
+    public static LocalDateTime utc(Instant instant) {
+        return instant == null ? null : LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static Instant instant(LocalDateTime utc) {
+        return utc == null ? null : utc.toInstant(ZoneOffset.UTC);
+    }
+}

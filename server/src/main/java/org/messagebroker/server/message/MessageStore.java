@@ -1,0 +1,135 @@
+package org.messagebroker.server.message;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.messagebroker.core.DatabaseVendor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code messages} table. */
+@Repository
+public class MessageStore {
+
+    private static final String COLUMNS = "message_id, client_id, domain, sender_number_hashed,"
+            + " sender_number_encrypted, encrypted_body, encryption_key_version, status, attempt_count, created_at,"
+            + " queued_at, delivered_at, error_message, last_attempt_at";
+
+    private final JdbcClient jdbc;
+    private final DatabaseVendor vendor;
+    private final String insertIfAbsent;
+
+    public MessageStore(JdbcClient jdbc, DatabaseVendor vendor) {
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+        this.insertIfAbsent = switch (vendor) {
+            // A failed statement aborts a PostgreSQL transaction, so the duplicate must not raise.
+            case POSTGRESQL -> "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (message_id) DO NOTHING";
+            // IGNORE also silences other errors; the columns are validated and the client checked before.
+            case MYSQL -> "INSERT IGNORE INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            case H2 -> "INSERT INTO messages (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                    + " FROM (VALUES (1)) AS one_row WHERE NOT EXISTS (SELECT 1 FROM messages WHERE message_id = ?)";
+        };
+    }
+
+    /**
+     * Inserts the message unless one with its id is stored already; answers whether it inserted. A
+     * concurrent insert of the same id is stopped by the unique key and also answers false.
+     */
+    public boolean insertIfAbsent(StoredMessage m) {
+        try {
+            List<Object> values = new ArrayList<>(Arrays.asList(m.messageId(), m.clientId(), m.domain(),
+                    m.senderNumberHashed(), m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(),
+                    m.attemptCount(), DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()), DbTime.utc(m.deliveredAt()),
+                    m.errorMessage(), DbTime.utc(m.lastAttemptAt())));
+            if (vendor == DatabaseVendor.H2) {
+                values.add(m.messageId());
+            }
+            return jdbc.sql(insertIfAbsent).params(values).update() == 1;
+        } catch (DuplicateKeyException concurrentInsert) {
+            return false;
+        }
+    }
+
+    /** Newest first, narrowed by the filter. */
+    public List<StoredMessage> page(MessageFilter filter, int offset, int limit) {
+        return filtered("SELECT * FROM messages", filter, " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset)
+                .query(MessageStore::row).list();
+    }
+
+    public long count(MessageFilter filter) {
+        return filtered("SELECT COUNT(*) FROM messages", filter, "").query(Long.class).single();
+    }
+
+    /** Counts by status over the filter, for statistics. */
+    public Map<String, Long> countByStatus(MessageFilter filter) {
+        Map<String, Long> counts = new TreeMap<>();
+        filtered("SELECT status, COUNT(*) AS n FROM messages", filter, " GROUP BY status")
+                .query(rs -> {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public Optional<StoredMessage> find(String messageId) {
+        return jdbc.sql("SELECT * FROM messages WHERE message_id = ?").param(messageId).query(MessageStore::row)
+                .optional();
+    }
+
+    /** Removes a {@code failed} row so a replayed dead letter can be stored as delivered. */
+    public void deleteFailed(String messageId) {
+        jdbc.sql("DELETE FROM messages WHERE message_id = ? AND status = 'failed'").param(messageId).update();
+    }
+
+    /** Up to {@code limit} rows encrypted under a key version other than {@code version}. */
+    public List<StoredMessage> withKeyVersionOtherThan(int version, int limit) {
+        return jdbc.sql("SELECT * FROM messages WHERE encryption_key_version <> ? ORDER BY id LIMIT ?")
+                .params(version, limit).query(MessageStore::row).list();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, MessageFilter filter, String tail) {
+        StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.clientId() != null) {
+            sql.append(" AND client_id = :client");
+            params.put("client", filter.clientId());
+        }
+        if (filter.status() != null) {
+            sql.append(" AND status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND created_at >= :from");
+            params.put("from", DbTime.utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND created_at < :to");
+            params.put("to", DbTime.utc(filter.to()));
+        }
+        if (filter.senderHash() != null) {
+            sql.append(" AND sender_number_hashed = :sender");
+            params.put("sender", filter.senderHash());
+        }
+        return jdbc.sql(sql.append(tail).toString()).params(params);
+    }
+
+    private static StoredMessage row(ResultSet rs, int rowNumber) throws SQLException {
+        return new StoredMessage(rs.getString("message_id"), rs.getString("client_id"), rs.getString("domain"),
+                rs.getString("sender_number_hashed"), rs.getString("sender_number_encrypted"),
+                rs.getString("encrypted_body"), rs.getInt("encryption_key_version"), rs.getString("status"),
+                rs.getInt("attempt_count"), DbTime.instant(rs.getObject("created_at", LocalDateTime.class)),
+                DbTime.instant(rs.getObject("queued_at", LocalDateTime.class)),
+                DbTime.instant(rs.getObject("delivered_at", LocalDateTime.class)), rs.getString("error_message"),
+                DbTime.instant(rs.getObject("last_attempt_at", LocalDateTime.class)));
+    }
+}

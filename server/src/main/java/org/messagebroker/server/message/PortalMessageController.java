@@ -1,0 +1,107 @@
+package org.messagebroker.server.message;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.keys.BlindIndex;
+import org.messagebroker.server.user.UserAccount;
+import org.messagebroker.server.user.UserRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The portal's message API. An admin sees every message; a user only their client's, and another
+ * client's message id is a 404. Bodies are shown to users only if the server is set to
+ * ({@code BROKER_PORTAL_USER_MESSAGE_BODIES=visible}); by default they see a placeholder, as in the original.
+ */
+@RestController
+class PortalMessageController {
+
+    static final int EXPORT_LIMIT = 10_000;
+
+    private final MessageStore store;
+    private final MessageViews views;
+    private final UserRepository users;
+    private final BlindIndex blindIndex;
+    private final AuditLog audit;
+
+    PortalMessageController(MessageStore store, MessageCrypto crypto, UserRepository users, BlindIndex blindIndex,
+            AuditLog audit, @Value("${broker.portal.user-message-bodies:placeholder}") String userBodies) {
+        this.store = store;
+        this.views = new MessageViews(crypto, "visible".equals(userBodies));
+        this.users = users;
+        this.blindIndex = blindIndex;
+        this.audit = audit;
+    }
+
+    @GetMapping("/portal/messages")
+    Map<String, Object> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String status,
+            @RequestParam(name = "status_filter", required = false) String statusFilter,
+            @RequestParam(name = "from_date", required = false) String fromDate,
+            @RequestParam(name = "to_date", required = false) String toDate,
+            @RequestParam(required = false) String sender, @RequestParam(name = "client_id", required = false) String clientId,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
+            @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
+        if (limit != null) {
+            perPage = Math.min(Math.max(limit, 1), 100);
+            page = (skip == null ? 0 : Math.max(skip, 0)) / perPage + 1;
+        }
+        MessageQuery.checkPage(page, perPage);
+        UserAccount user = user(token);
+        MessageFilter filter = MessageQuery.filter(user, clientId, status != null ? status : statusFilter, fromDate,
+                toDate, sender, blindIndex);
+        List<Map<String, Object>> items = filter == null ? List.of()
+                : store.page(filter, (page - 1) * perPage, perPage).stream().map(m -> views.item(m, user)).toList();
+        long total = filter == null ? 0 : store.count(filter);
+        return Map.of("messages", items, "pagination",
+                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+    }
+
+    @GetMapping("/portal/messages/{messageId}")
+    Map<String, Object> detail(@AuthenticationPrincipal Jwt token, @PathVariable String messageId) {
+        UserAccount user = user(token);
+        StoredMessage message = store.find(messageId)
+                .filter(m -> user.isAdmin() || m.clientId().equals(user.clientId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message"));
+        return views.detail(message, user);
+    }
+
+    @GetMapping("/portal/messages/export")
+    ResponseEntity<String> export(@AuthenticationPrincipal Jwt token, HttpServletRequest http,
+            @RequestParam(required = false) String status, @RequestParam(name = "from_date", required = false) String fromDate,
+            @RequestParam(name = "to_date", required = false) String toDate, @RequestParam(required = false) String sender,
+            @RequestParam(name = "client_id", required = false) String clientId) {
+        UserAccount user = user(token);
+        MessageFilter filter = MessageQuery.filter(user, clientId, status, fromDate, toDate, sender, blindIndex);
+        List<StoredMessage> rows = filter == null ? List.of() : store.page(filter, 0, EXPORT_LIMIT);
+        audit.record(new AuditEvent("messages_exported", user.id(), filter == null ? null : filter.clientId(),
+                http.getRemoteAddr(), AuditLog.data("rows", rows.size()), "info"));
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"messages.csv\"")
+                .body(views.csv(rows, user));
+    }
+
+    @GetMapping("/portal/profile")
+    UserAccount profile(@AuthenticationPrincipal Jwt token) {
+        return user(token);
+    }
+
+    private UserAccount user(Jwt token) {
+        return users.findById(Long.parseLong(token.getSubject()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "User not found"));
+    }
+}

@@ -1,0 +1,95 @@
+package org.messagebroker.server.message;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code GET /admin/stats?period=hour|day|week|month}: the original's figures, plus the delivery time,
+ * success rate and pending dead letters over the period, and a time series (counts by status per
+ * bucket) for charts.
+ */
+@RestController
+class StatsController {
+
+    private static final Map<String, Period> PERIODS = Map.of(
+            "hour", new Period(Duration.ofHours(1), Duration.ofMinutes(5)),
+            "day", new Period(Duration.ofDays(1), Duration.ofHours(1)),
+            "week", new Period(Duration.ofDays(7), Duration.ofDays(1)),
+            "month", new Period(Duration.ofDays(30), Duration.ofDays(1)));
+
+    private final MessageStore store;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StatsController(MessageStore store, JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @GetMapping("/admin/stats")
+    Map<String, Object> stats(@RequestParam(defaultValue = "day") String period) {
+        Period p = PERIODS.get(period);
+        if (p == null) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be hour, day, week or month");
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(p.length());
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("total_messages", store.count(MessageFilter.ALL));
+        stats.put("messages_by_status", store.countByStatus(MessageFilter.ALL));
+        for (String status : new String[] {"active", "revoked", "expired"}) {
+            stats.put(status + "_clients", jdbc.sql("SELECT COUNT(*) FROM clients WHERE status = ?").param(status)
+                    .query(Long.class).single());
+        }
+        stats.put("total_clients", jdbc.sql("SELECT COUNT(*) FROM clients").query(Long.class).single());
+        for (int days : new int[] {1, 7, 30}) {
+            stats.put(days == 1 ? "messages_last_24h" : "messages_last_" + days + "d",
+                    store.count(new MessageFilter(null, null, now.minus(Duration.ofDays(days)), null, null)));
+        }
+        Map<String, Long> inPeriod = store.countByStatus(new MessageFilter(null, null, since, null, null));
+        long delivered = inPeriod.getOrDefault("delivered", 0L);
+        long failed = inPeriod.getOrDefault("failed", 0L);
+        stats.put("period", period);
+        stats.put("success_rate", delivered + failed == 0 ? null : (double) delivered / (delivered + failed));
+        stats.put("avg_delivery_time_seconds", averageDeliverySeconds(since));
+        stats.put("dead_letters_pending", jdbc.sql("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'")
+                .query(Long.class).single());
+        stats.put("series", series(since, now, p.bucket()));
+        return stats;
+    }
+
+    /** Over the latest 10,000 deliveries in the period, from acceptance at the proxy to storage. */
+    private Double averageDeliverySeconds(Instant since) {
+        List<StoredMessage> sample = store.page(new MessageFilter(null, "delivered", since, null, null), 0, 10_000);
+        return sample.isEmpty() ? null : sample.stream()
+                .mapToLong(m -> Duration.between(m.queuedAt(), m.deliveredAt()).toMillis()).average().orElse(0) / 1000.0;
+    }
+
+    private List<Map<String, Object>> series(Instant since, Instant now, Duration bucket) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        Instant start = since.truncatedTo(ChronoUnit.MINUTES);
+        for (Instant from = start; from.isBefore(now); from = from.plus(bucket)) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("from", from);
+            point.put("counts", store.countByStatus(new MessageFilter(null, null, from, from.plus(bucket), null)));
+            points.add(point);
+        }
+        return points;
+    }
+
+    private record Period(Duration length, Duration bucket) {
+    }
+}

@@ -1,0 +1,32 @@
+package org.messagebroker.server.storage;
+
+import org.messagebroker.core.DatabaseVendor;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Selecting the database is configuration only: the JDBC URL picks the vendor, the vendor picks the
+ * migrations ({@code db/server/h2|mysql|postgresql} plus {@code db/server/common}) and the few statements
+ * that differ.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean
+    DatabaseVendor databaseVendor(@Value("${spring.datasource.url}") String url) {
+        return DatabaseVendor.of(url);
+    }
+
+    @Bean
+    FlywayConfigurationCustomizer vendorMigrations(DatabaseVendor vendor) {
+        // Flyway tolerates "future" migrations by default; a schema newer than this code must stop the server.
+        return configuration -> configuration.locations(migrations(vendor)).ignoreMigrationPatterns(new String[0]);
+    }
+
+    /** Per vendor where the SQL differs, shared ({@code common}) where it does not. */
+    public static String[] migrations(DatabaseVendor vendor) {
+        return new String[] {"classpath:db/server/" + vendor.folder(), "classpath:db/server/common"};
+    }
+}

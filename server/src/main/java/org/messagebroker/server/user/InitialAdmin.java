@@ -1,0 +1,56 @@
+package org.messagebroker.server.user;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.messagebroker.core.tls.PemFiles;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start (no admin exists) creates an admin with a random password, prints it once and
+ * writes it to {@code initial-admin.txt} (mode 0600). There is never a known default password.
+ */
+@Component
+class InitialAdmin implements ApplicationRunner {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final String email;
+    private final Path file;
+
+    InitialAdmin(UserRepository users, PasswordEncoder passwords,
+            @Value("${broker.initial-admin.email:admin@example.com}") String email,
+            @Value("${broker.data-dir}/initial-admin.txt") Path file) {
+        this.users = users;
+        this.passwords = passwords;
+        this.email = email;
+        this.file = file;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (users.countAdmins() > 0) {
+            return;
+        }
+        String password = randomPassword();
+        users.create(email, passwords.encode(password), "admin", null);
+        PemFiles.writeOwnerOnly(file, "email=" + email + "\npassword=" + password + "\n");
+        // Printed to the console on purpose, once; the log files never see it.
+        System.out.printf("%n  Initial admin account created (shown only this once, also in %s):%n"
+                + "    email:    %s%n    password: %s%n%n", file, email, password);
+    }
+
+    static String randomPassword() {
+        StringBuilder password = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package org.messagebroker.server.user;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.audit.AuditLog;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The admin API for people: create, list, change role / active flag / client, reset a password, delete.
+ * Every change is audited and ends the user's sessions; the last active admin cannot be removed.
+ */
+@RestController
+@Transactional
+class UserAdminController {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,190}");
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    UserAdminController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping("/admin/users")
+    ResponseEntity<UserAccount> create(@RequestBody UserRequest request, @AuthenticationPrincipal Jwt admin,
+            HttpServletRequest http) {
+        if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+            throw bad("email must be an e-mail address");
+        }
+        String role = role(request.role() == null ? "user" : request.role());
+        String hash = passwords.encode(PasswordPolicy.check(request.password()));
+        long id;
+        try {
+            id = users.create(request.email(), hash, role, blankToNull(request.clientId()));
+        } catch (DuplicateKeyException taken) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "Email already registered");
+        }
+        record("user_created", admin, id, http, AuditLog.data("email", request.email(), "role", role));
+        return ResponseEntity.status(HttpStatus.CREATED).body(users.findById(id).orElseThrow());
+    }
+
+    @GetMapping("/admin/users")
+    Map<String, Object> list(@RequestParam(required = false) String role, @RequestParam(required = false) Boolean active,
+            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
+        if (page < 1 || perPage < 1 || perPage > 100) {
+            throw bad("page must be >= 1 and per_page 1 to 100");
+        }
+        String roleFilter = role == null ? null : role(role);
+        long total = users.count(roleFilter, active);
+        return Map.of("users", users.page(roleFilter, active, (page - 1) * perPage, perPage), "pagination",
+                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+    }
+
+    @GetMapping("/admin/users/{id}")
+    UserAccount get(@PathVariable long id) {
+        return existing(id);
+    }
+
+    @PutMapping("/admin/users/{id}")
+    UserAccount update(@PathVariable long id, @RequestBody UserRequest request, @AuthenticationPrincipal Jwt admin,
+            HttpServletRequest http) {
+        UserAccount user = existing(id);
+        String role = request.role() == null ? user.role() : role(request.role());
+        boolean active = request.active() == null ? user.active() : request.active();
+        if (user.isAdmin() && user.active() && (!role.equals("admin") || !active) && users.countActiveAdmins() <= 1) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The last active admin cannot be demoted or deactivated");
+        }
+        String clientId = request.clientId() == null ? user.clientId() : blankToNull(request.clientId());
+        users.update(id, role, active, clientId, clock.instant());
+        record("user_updated", admin, id, http, AuditLog.data("role", role, "is_active", active, "client_id", clientId));
+        return existing(id);
+    }
+
+    @PostMapping("/admin/users/{id}/password")
+    ResponseEntity<Void> resetPassword(@PathVariable long id, @RequestBody UserRequest request,
+            @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
+        existing(id);
+        users.setPassword(id, passwords.encode(PasswordPolicy.check(request.password())), clock.instant());
+        record("password_reset", admin, id, http, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/admin/users/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
+        UserAccount user = existing(id);
+        if (user.isAdmin() && user.active() && users.countActiveAdmins() <= 1) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "The last active admin cannot be deleted");
+        }
+        users.delete(id);
+        record("user_deleted", admin, id, http, AuditLog.data("email", user.email()));
+        return ResponseEntity.noContent().build();
+    }
+
+    private UserAccount existing(long id) {
+        return users.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No user " + id));
+    }
+
+    private void record(String event, Jwt admin, long userId, HttpServletRequest http, Map<String, Object> data) {
+        Map<String, Object> details = data == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(data);
+        details.put("user_id", userId);
+        audit.record(new AuditEvent(event, Long.parseLong(admin.getSubject()), null, http.getRemoteAddr(), details,
+                "info"));
+    }
+
+    private static String role(String role) {
+        String normalized = role.toLowerCase(Locale.ROOT);
+        if (!normalized.equals("user") && !normalized.equals("admin")) {
+            throw bad("Invalid role: " + role + ". Must be 'user' or 'admin'");
+        }
+        return normalized;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static ResponseStatusException bad(String detail) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    }
+
+    record UserRequest(@JsonProperty("email") String email, @JsonProperty("password") String password,
+            @JsonProperty("role") String role, @JsonProperty("client_id") String clientId,
+            @JsonProperty("is_active") Boolean active) {
+    }
+}

@@ -1,0 +1,69 @@
+package org.messagebroker.server.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.messagebroker.core.testing.MutableClock;
+import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.storage.ServerDatabases;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Retention on H2, MariaDB and PostgreSQL: only finished messages past the age go, in batches. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
+class RetentionJobTest {
+
+    @Parameter
+    TestDatabase database;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    JdbcClient jdbc;
+    RetentionJob job;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = ServerDatabases.empty(database);
+        jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
+                + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
+        job = new RetentionJob(jdbc, new AuditLog(jdbc, clock), clock, meters, Duration.ofDays(90), 2);
+    }
+
+    private void insert(String id, String status, Instant createdAt) {
+        jdbc.sql("INSERT INTO messages (message_id, client_id, sender_number_hashed, sender_number_encrypted,"
+                        + " encrypted_body, encryption_key_version, status, created_at, queued_at)"
+                        + " VALUES (?, 'client-a', 'h', 'n', 'b', 1, ?, ?, ?)")
+                .params(id, status, DbTime.utc(createdAt), DbTime.utc(createdAt)).update();
+    }
+
+    @Test
+    void purgesOnlyFinishedMessagesOlderThanTheRetentionAge() {
+        Instant old = clock.instant().minus(91, ChronoUnit.DAYS);
+        Instant recent = clock.instant().minus(89, ChronoUnit.DAYS);
+        for (int i = 0; i < 5; i++) {
+            insert("old-delivered-" + i, "delivered", old);
+        }
+        insert("old-failed", "failed", old);
+        insert("old-queued", "queued", old);
+        insert("recent-delivered", "delivered", recent);
+
+        assertThat(job.purge()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT message_id FROM messages ORDER BY message_id").query(String.class).list())
+                .containsExactly("old-queued", "recent-delivered");
+        assertThat(meters.counter("main_server_messages_purged_total").count()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT event_type FROM audit_log").query(String.class).list())
+                .containsExactly("messages_purged");
+        assertThat(job.purge()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single())
+                .as("no audit row when nothing was purged").isEqualTo(1);
+    }
+}
