@@ -1,0 +1,107 @@
+package org.messagebroker.worker.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.messagebroker.core.queue.ClaimedMessage;
+import org.messagebroker.core.queue.MessageQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@code concurrency} loops on virtual threads, each claiming a batch and handing it to the
+ * {@link BatchDelivery}. On shutdown the loops stop claiming and finish the batch in hand; anything not
+ * acknowledged stays claimed in the queue and is handed out again when its lease ends.
+ */
+@Component
+class DeliveryLoop implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+
+    private final MessageQueue queue;
+    private final BatchDelivery delivery;
+    private final WorkerSettings settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+    private CountDownLatch stopped;
+
+    DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings) {
+        this.queue = queue;
+        this.delivery = delivery;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        stopped = new CountDownLatch(settings.concurrency());
+        for (int i = 0; i < settings.concurrency(); i++) {
+            threads.add(Thread.ofVirtual().name(settings.id() + "-" + i).start(this::loop));
+        }
+        log.info("Worker {} started {} delivery loops (batch size {})", settings.id(), settings.concurrency(),
+                settings.batchSize());
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                if (!deliverOneBatch()) {
+                    pause();
+                }
+            }
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Answers whether there was work, so an empty queue is polled at the configured interval. */
+    private boolean deliverOneBatch() {
+        List<ClaimedMessage> batch;
+        try {
+            batch = queue.claim(settings.id(), settings.batchSize(), settings.lease());
+        } catch (RuntimeException e) {
+            log.warn("Cannot claim from the queue: {}", e.getMessage());
+            return false;
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        try {
+            delivery.deliver(batch);
+        } catch (RuntimeException e) {
+            // The claim stays; the queue hands the batch out again when the lease ends.
+            log.error("Delivery of a batch of {} failed unexpectedly", batch.size(), e);
+        }
+        return true;
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.pollInterval());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        try {
+            if (stopped != null && !stopped.await(settings.timeout().toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                log.warn("Delivery loops did not finish in time; their claims will be redelivered");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
