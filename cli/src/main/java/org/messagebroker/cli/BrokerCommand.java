@@ -1,0 +1,65 @@
+package org.messagebroker.cli;
+
+import org.messagebroker.cli.admin.AdminCommand;
+import org.messagebroker.cli.admin.AdminConnection;
+import org.messagebroker.cli.admin.AuditCommand;
+import org.messagebroker.cli.admin.CertsCommand;
+import org.messagebroker.cli.admin.SmokeTestCommand;
+import org.messagebroker.cli.backup.BackupCommand;
+import org.messagebroker.cli.backup.BackupFailure;
+import org.messagebroker.cli.backup.RestoreCommand;
+import org.messagebroker.cli.bench.BenchCommand;
+import org.messagebroker.cli.ca.CaCommand;
+import org.messagebroker.cli.keys.KeysCommand;
+import org.messagebroker.cli.run.RunCommand;
+import org.messagebroker.core.BrokerVersion;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code broker} command: runs the components and, later, administers them. */
+@Command(name = "broker", mixinStandardHelpOptions = true, versionProvider = BrokerCommand.Version.class,
+        description = "Message Broker System: secure message ingestion over mutual TLS.",
+        subcommands = {RunCommand.class, CaCommand.class, CertsCommand.class, KeysCommand.class, AuditCommand.class,
+                AdminCommand.class, SmokeTestCommand.class, BackupCommand.class, RestoreCommand.class,
+                BenchCommand.class})
+public class BrokerCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        // TLS 1.2 lets a client ask for renegotiation, a known denial-of-service lever; refuse it.
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+        // Embedded H2 databases open with AUTO_SERVER so `broker backup` can read them while the server runs;
+        // whichever process opens one first hosts H2's listener, which accepts other hosts unless bound to loopback.
+        System.setProperty("h2.bindAddress", "127.0.0.1");
+        int exitCode = commandLine().execute(args);
+        if (exitCode != 0) {
+            System.exit(exitCode);
+        }
+        // A successful `run` keeps its servers' threads alive; everything else ends here.
+    }
+
+    /** The command line with its error handling: an admin API failure is a message and exit status 1. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BrokerCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof AdminConnection.AdminException || e instanceof BackupFailure) {
+                line.getErr().println("broker: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'broker run all'");
+    }
+
+    static class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"broker " + BrokerVersion.get() + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

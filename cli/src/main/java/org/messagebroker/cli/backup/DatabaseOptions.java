@@ -1,0 +1,58 @@
+package org.messagebroker.cli.backup;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import ch.qos.logback.classic.Level;
+import org.flywaydb.core.Flyway;
+import org.messagebroker.core.DatabaseVendor;
+import org.messagebroker.server.storage.DatabaseConfiguration;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * Which server database to read or fill: the server's own settings (DB_URL, DB_USERNAME, DB_PASSWORD),
+ * or the embedded H2 database of the data directory. The password is never a command-line argument,
+ * where other users could read it in the process list.
+ */
+final class DatabaseOptions {
+
+    @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:DB_URL}",
+            description = "The server's database (default: $DB_URL, else the embedded H2 database in the data directory).")
+    String url;
+
+    @Option(names = "--db-username", paramLabel = "USER", defaultValue = "${env:DB_USERNAME:-sa}",
+            description = "Database user (default: $DB_USERNAME, else sa). The password is read from $DB_PASSWORD.")
+    String username;
+
+    String url(Path dataDir) {
+        // AUTO_SERVER lets the backup read the embedded database while the server holds it open.
+        return url != null && !url.isBlank() ? url
+                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/broker") + ";AUTO_SERVER=TRUE";
+    }
+
+    DatabaseVendor vendor(Path dataDir) {
+        return DatabaseVendor.of(url(dataDir));
+    }
+
+    Connection connect(Path dataDir) throws SQLException {
+        return DriverManager.getConnection(url(dataDir), username, password());
+    }
+
+    /** Brings the schema to this version of the code, exactly as the server does at start. */
+    void migrate(Path dataDir) {
+        migrate(url(dataDir), username, password(), vendor(dataDir));
+    }
+
+    private static String password() {
+        return System.getenv().getOrDefault("DB_PASSWORD", "");
+    }
+
+    static void migrate(String url, String username, String password, DatabaseVendor vendor) {
+        // The server logs its migrations; on the operator's terminal they would bury the report.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
+        Flyway.configure().dataSource(url, username, password).locations(DatabaseConfiguration.migrations(vendor))
+                .load().migrate();
+    }
+}

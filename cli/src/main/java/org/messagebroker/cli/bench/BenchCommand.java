@@ -1,0 +1,119 @@
+package org.messagebroker.cli.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import org.HdrHistogram.Histogram;
+import org.messagebroker.core.tls.TlsContexts;
+import org.springframework.boot.convert.DurationStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code broker bench}: a load generator for the proxy, shipped with the product. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Sends messages to a proxy over mutual TLS and reports throughput, submission latency",
+                "(HdrHistogram; at a fixed --rate corrected for coordinated omission) and errors by kind. With",
+                "--end-to-end it then waits until every accepted message is stored and reports accepted -> stored",
+                "latency and how long the burst took to drain. Prints a table and one JSON line.",
+                "Exit 1 if --end-to-end finds an accepted message not stored within --timeout."})
+public class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--url", defaultValue = "https://localhost:8001", description = "The proxy (default: ${DEFAULT-VALUE}).")
+    URI proxy;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:BROKER_DATA_DIR:-./data}",
+            description = "Where ca.crt and the client certificates (NAME.crt, NAME.key) are (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--client-cert", paramLabel = "NAME", split = ",", defaultValue = "demo-client",
+            description = "Client certificates to send with, round robin (default: ${DEFAULT-VALUE}).")
+    List<String> certificates;
+
+    @Option(names = "--count", defaultValue = "10000", description = "Messages to send (default: ${DEFAULT-VALUE}).")
+    long count;
+
+    @Option(names = "--duration", converter = SimpleDuration.class, description = "Stop sending after this long (e.g. 60s), whatever --count says.")
+    Duration duration;
+
+    @Option(names = "--rate", defaultValue = "0", description = "Messages per second; 0 = as fast as possible (default).")
+    double rate;
+
+    @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--end-to-end", description = "Wait for every accepted message to be stored, and measure it.")
+    boolean endToEnd;
+
+    @Option(names = "--timeout", defaultValue = "120s", converter = SimpleDuration.class, description = "How long --end-to-end waits (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<HttpClient> clients = certificates.stream().map(name -> HttpClient.newBuilder()
+                    .sslContext(TlsContexts.mutual(dataDir.resolve(name + ".crt"), dataDir.resolve(name + ".key"),
+                            dataDir.resolve("ca.crt")))
+                    .version(HttpClient.Version.HTTP_1_1).executor(executor).build()).toList();
+            LoadRun.Result load = new LoadRun(clients, proxy, concurrency, rate).run(count, duration);
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("sent", load.sent());
+            report.put("accepted", load.accepted().size());
+            report.put("seconds", round(load.elapsed().toNanos() / 1e9));
+            report.put("accepted_per_second", round(load.acceptedPerSecond()));
+            report.put("rate_target", rate);
+            report.put("concurrency", concurrency);
+            report.put("submit_latency_ms", percentiles(load.latency(), 1000.0));
+            report.put("errors", load.errors());
+            boolean allStored = true;
+            if (endToEnd) {
+                StoredCheck.Result stored = new StoredCheck(clients.getFirst(), proxy, concurrency)
+                        .await(load.accepted(), timeout);
+                report.put("stored", stored.stored());
+                report.put("not_stored", stored.missing());
+                report.put("stored_latency_ms", percentiles(stored.storedMillis(), 1.0));
+                report.put("drain_seconds", round(stored.drain().toMillis() / 1000.0));
+                allStored = stored.missing() == 0;
+            }
+            print(report);
+            return allStored ? 0 : 1;
+        }
+    }
+
+    private static Map<String, Object> percentiles(Histogram histogram, double perMillisecond) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (histogram.getTotalCount() == 0) {
+            return values;
+        }
+        for (double p : new double[] {50, 90, 99, 99.9}) {
+            values.put("p" + (p == Math.rint(p) ? String.valueOf((int) p) : String.valueOf(p)),
+                    round(histogram.getValueAtPercentile(p) / perMillisecond));
+        }
+        values.put("max", round(histogram.getMaxValue() / perMillisecond));
+        return values;
+    }
+
+    private static void print(Map<String, Object> report) {
+        report.forEach((key, value) -> System.out.printf("%-22s %s%n", key, value));
+        System.out.println(JsonMapper.builder().build().writeValueAsString(report));
+    }
+
+    /** Durations as the settings write them: 500ms, 60s, 5m. */
+    static final class SimpleDuration implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return DurationStyle.SIMPLE.parse(value);
+        }
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}

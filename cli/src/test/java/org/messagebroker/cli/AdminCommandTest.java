@@ -1,0 +1,97 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+
+/** The original's admin CLI, over the admin API of a running system. */
+class AdminCommandTest {
+
+    @TempDir
+    static Path dir;
+    static RunningBroker broker;
+    static Path tokenFile;
+    static String messageId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        broker = new RunningBroker(dir, List.of(Role.values()));
+        tokenFile = Files.writeString(dir.resolve("token"), broker.adminToken());
+        messageId = broker.submit("visible to the admin CLI");
+        broker.awaitDelivered(broker.adminToken(), messageId);
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    /** Runs {@code broker admin …} and answers what it printed; asserts the exit status. */
+    private static String admin(int expectedExit, String... args) {
+        List<String> all = new ArrayList<>(List.of("admin"));
+        all.addAll(List.of(args));
+        return execute(expectedExit, all);
+    }
+
+    private static String run(int expectedExit, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        return execute(expectedExit, all);
+    }
+
+    private static String execute(int expectedExit, List<String> all) {
+        all.addAll(List.of("--server", "https://localhost:" + broker.serverPort, "--data-dir", dir.toString(),
+                "--token-file", tokenFile.toString()));
+        return CommandRun.broker(expectedExit, all.toArray(String[]::new));
+    }
+
+    @Test
+    void usersAreManagedFromTheCommandLine() throws Exception {
+        Path password = Files.writeString(dir.resolve("new-password"), "a fine password");
+        assertThat(admin(0, "user", "create", "ops@example.com", "--client-id", "demo-client", "--new-password-file",
+                password.toString())).contains("Created user");
+        String list = admin(0, "user", "list");
+        assertThat(list).contains("ops@example.com").contains("demo-client");
+        String id = list.lines().filter(l -> l.contains("ops@example.com")).findFirst().orElseThrow().split("\\s+")[0];
+        assertThat(admin(0, "user", "role", id, "admin")).contains("admin");
+        assertThat(broker.login("ops@example.com", "a fine password").statusCode()).isEqualTo(200);
+        assertThat(admin(0, "user", "password", id, "--new-password-file",
+                Files.writeString(dir.resolve("other"), "another fine one").toString())).contains("reset");
+        assertThat(broker.login("ops@example.com", "another fine one").statusCode()).isEqualTo(200);
+        assertThat(admin(0, "user", "delete", id)).contains("Deleted");
+        assertThat(admin(1, "user", "delete", id)).contains("404");
+    }
+
+    @Test
+    void theSmokeTestPassesOnARunningInstallationAndFailsWhenARoleIsDown() {
+        String[] targets = {"--proxy", "https://localhost:" + broker.proxyPort, "--portal",
+                "https://localhost:" + broker.portalPort, "--worker", "http://localhost:" + broker.workerPort};
+        String report = run(0, "smoke-test", targets);
+        assertThat(report).contains("PASS  message stored and read back").contains("All checks passed.")
+                .doesNotContain("FAIL");
+        broker.stop(Role.PORTAL);
+        try {
+            assertThat(run(1, "smoke-test", targets)).contains("FAIL  portal up").contains("1 check(s) failed.");
+        } finally {
+            broker.start(Role.PORTAL);
+        }
+    }
+
+    @Test
+    void messagesStatisticsAndDeadLettersAreReadable() {
+        assertThat(admin(0, "message", "list", "--status", "delivered")).contains(messageId).contains("+491****0000");
+        assertThat(admin(0, "message", "view", messageId)).contains("(use --decrypt)").doesNotContain("visible to the admin");
+        assertThat(admin(0, "message", "view", messageId, "--decrypt")).contains("visible to the admin CLI");
+        assertThat(admin(0, "stats")).contains("total_messages").contains("status delivered");
+        assertThat(admin(0, "dead-letters", "list")).isNotNull();
+        assertThat(admin(0, "audit", "verify")).contains("intact");
+    }
+}

@@ -1,0 +1,45 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+import tools.jackson.databind.JsonNode;
+
+/** The CI smoke of {@code broker bench}: correctness (everything accepted is stored), never speed. */
+class BenchCommandTest {
+
+    @Test
+    void everyMessageTheBenchSendsIsAcceptedAndStored(@TempDir Path dir) {
+        try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER, Role.WORKER, Role.PROXY))) {
+            broker.adminToken(); // the server is up and the demo client registered
+            String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
+                    dir.toString(), "--count", "300", "--concurrency", "16", "--end-to-end", "--timeout", "60s");
+            JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            assertThat(report.path("sent").asInt()).isEqualTo(300);
+            assertThat(report.path("accepted").asInt()).isEqualTo(300);
+            assertThat(report.path("stored").asInt()).isEqualTo(300);
+            assertThat(report.path("not_stored").asInt()).isZero();
+            assertThat(report.path("errors").size()).isZero();
+            assertThat(report.path("submit_latency_ms").path("p99").asDouble()).isPositive();
+            assertThat(report.path("stored_latency_ms").has("p50")).isTrue();
+        }
+    }
+
+    @Test
+    void aFixedRateRunReportsItsTarget(@TempDir Path dir) {
+        try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER, Role.WORKER, Role.PROXY))) {
+            broker.adminToken();
+            String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
+                    dir.toString(), "--count", "100", "--rate", "200");
+            JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            assertThat(report.path("accepted").asInt()).isEqualTo(100);
+            assertThat(report.path("rate_target").asDouble()).isEqualTo(200.0);
+            // 100 messages at 200/s cannot take less than half a second: the pacing is real.
+            assertThat(report.path("seconds").asDouble()).isGreaterThanOrEqualTo(0.49);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.messagebroker.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven through Selenium with Debian's chromedriver (nothing downloaded).
+ * Screenshots go to {@code target/screenshots} at phone and desktop width.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    final WebDriver driver;
+    private final String base;
+
+    Browser(String base, Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        // Our CA is not in the browser's trust store; the TLS itself is tested elsewhere with real trust.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--ignore-certificate-errors", "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+        this.driver = new ChromeDriver(service, options);
+        this.driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        this.driver.manage().window().setSize(new Dimension(1366, 900));
+        this.base = base;
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void logIn(String email, String password) {
+        open("/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        click(By.cssSelector("main form button[type=submit]"));
+    }
+
+    /** Clicks like a person would after scrolling the element into view. */
+    void click(By by) {
+        org.openqa.selenium.WebElement element = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
+    }
+
+    void logOut() {
+        click(By.cssSelector("nav form button[type=submit]"));
+    }
+
+    String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Saves the current page at desktop and at phone width. */
+    void screenshots(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {
+                driver.manage().window().setSize(new Dimension(size[0], size[1]));
+                File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + "-" + size[0] + ".png"),
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+            driver.manage().window().setSize(new Dimension(1366, 900));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

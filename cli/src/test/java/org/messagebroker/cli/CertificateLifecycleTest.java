@@ -1,0 +1,203 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.messagebroker.cli.RunningBroker.json;
+import static org.messagebroker.cli.RunningBroker.postJson;
+import static org.messagebroker.cli.RunningBroker.send;
+
+import java.io.ByteArrayInputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import javax.security.auth.x500.X500Principal;
+import org.awaitility.Awaitility;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.tls.PemFiles;
+import org.messagebroker.server.ca.CertificateAuthority;
+import tools.jackson.databind.JsonNode;
+
+/** The certificate lifecycle through the admin API, the proxy and the public CRL, without OpenSSL on our side. */
+class CertificateLifecycleTest {
+
+    private static final String BODY = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"hello\"}";
+
+    @TempDir
+    static Path dir;
+    static RunningBroker broker;
+    static String token;
+
+    @BeforeAll
+    static void start() {
+        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY));
+        token = broker.adminToken();
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void aRevokedCertificateIsOnTheSignedCrlAndOpensslAgrees() throws Exception {
+        broker.registerClient(token, "crl-client");
+        assertThat(broker.postJsonAs(token, "/admin/certificates/revoke",
+                "{\"client_id\":\"crl-client\",\"reason\":\"key compromise\"}").statusCode()).isEqualTo(200);
+
+        HttpResponse<byte[]> der = send(broker.client(null), HttpRequest.newBuilder(broker.server("/ca/crl.der")).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(der.headers().firstValue("Content-Type")).hasValue("application/pkix-crl");
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der.body()));
+        X509Certificate revoked = PemFiles.readCertificate(dir.resolve("crl-client.crt"));
+        X509Certificate ca = PemFiles.readCertificate(dir.resolve("ca.crt"));
+        crl.verify(ca.getPublicKey());
+        assertThat(crl.isRevoked(revoked)).isTrue();
+        assertThat(crl.isRevoked(PemFiles.readCertificate(dir.resolve("demo-client.crt")))).isFalse();
+        assertThat(crl.getNextUpdate()).isAfter(crl.getThisUpdate());
+        assertThat(crl.getExtensionValue(Extension.cRLNumber.getId())).isNotNull();
+
+        String pem = send(broker.client(null), HttpRequest.newBuilder(broker.server("/ca/crl.pem")).GET()).body();
+        Files.writeString(dir.resolve("crl.pem"), pem);
+        assertThat(openssl("crl", "-in", dir.resolve("crl.pem").toString(), "-noout", "-text"))
+                .contains("Serial Number: " + revoked.getSerialNumber().toString(16).toUpperCase())
+                .contains("X509v3 CRL Number");
+        assertThat(openssl("verify", "-crl_check", "-CAfile", dir.resolve("ca.crt").toString(), "-CRLfile",
+                dir.resolve("crl.pem").toString(), dir.resolve("crl-client.crt").toString()))
+                .contains("certificate revoked");
+        assertThat(openssl("verify", "-crl_check", "-CAfile", dir.resolve("ca.crt").toString(), "-CRLfile",
+                dir.resolve("crl.pem").toString(), dir.resolve("demo-client.crt").toString())).contains(": OK");
+    }
+
+    @Test
+    void aCsrKeepsTheKeyWithTheClientAndItsSubjectComesFromTheRecords() throws Exception {
+        KeyPair own = CertificateAuthority.newLeafKeyPair();
+        HttpResponse<String> response = broker.postJsonAs(token, "/admin/certificates/generate",
+                "{\"client_id\":\"csr-client\",\"domain\":\"billing\",\"csr\":" + quoted(csr(own, "CN=someone-else")) + "}");
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        JsonNode issued = json(response);
+        assertThat(issued.has("private_key")).isFalse();
+        assertThat(issued.has("pkcs12")).isFalse();
+        X509Certificate certificate = PemFiles.parseCertificate(issued.path("certificate").asString());
+        assertThat(certificate.getSubjectX500Principal().getName().split(","))
+                .containsExactlyInAnyOrder("CN=csr-client", "O=MessageBroker", "OU=billing");
+        assertThat(certificate.getPublicKey()).isEqualTo(own.getPublic());
+
+        PemFiles.writePublic(dir.resolve("csr-client.crt"), issued.path("certificate").asString());
+        PemFiles.writeOwnerOnly(dir.resolve("csr-client.key"), PemFiles.pem("PRIVATE KEY", own.getPrivate().getEncoded()));
+        awaitAccepted("csr-client");
+
+        assertThat(broker.postJsonAs(token, "/admin/certificates/generate",
+                "{\"client_id\":\"bad-csr\",\"csr\":\"-----BEGIN CERTIFICATE REQUEST-----\\nAAAA\\n-----END CERTIFICATE REQUEST-----\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aGeneratedKeyComesOnceAsPemAndAsAPasswordProtectedPkcs12() throws Exception {
+        JsonNode issued = broker.registerClient(token, "p12-client");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        char[] password = issued.path("pkcs12_password").asString().toCharArray();
+        store.load(new ByteArrayInputStream(Base64.getDecoder().decode(issued.path("pkcs12").asString())), password);
+        assertThat(store.getKey("p12-client", password)).isNotNull();
+        assertThat(store.getCertificateChain("p12-client")).hasSize(2);
+        assertThatThrownBy(() -> store.getKey("p12-client", "wrong".toCharArray())).isNotNull();
+    }
+
+    @Test
+    void aClientRenewsItsOwnCertificateOverMutualTlsAndBothStayValid() throws Exception {
+        broker.registerClient(token, "renewing");
+        awaitAccepted("renewing");
+        KeyPair next = CertificateAuthority.newLeafKeyPair();
+        HttpResponse<String> renewed = send(broker.client("renewing"), postJson(broker.proxy("/api/v1/certificates/renew"),
+                "{\"csr\":" + quoted(csr(next, "CN=renewing")) + ",\"validity_days\":30}"));
+        assertThat(renewed.statusCode()).isEqualTo(201);
+        X509Certificate fresh = PemFiles.parseCertificate(json(renewed).path("certificate").asString());
+        assertThat(fresh.getSubjectX500Principal().getName().split(","))
+                .containsExactlyInAnyOrder("CN=renewing", "O=MessageBroker", "OU=default");
+        assertThat(fresh.getNotAfter().toInstant()).isBefore(Instant.now().plus(Duration.ofDays(31)));
+
+        PemFiles.writePublic(dir.resolve("renewed.crt"), json(renewed).path("certificate").asString());
+        PemFiles.writeOwnerOnly(dir.resolve("renewed.key"), PemFiles.pem("PRIVATE KEY", next.getPrivate().getEncoded()));
+        assertThat(send(broker.client("renewed"), postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode())
+                .isEqualTo(202);
+        assertThat(send(broker.client("renewing"), postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode())
+                .as("the old certificate stays valid").isEqualTo(202);
+        JsonNode listed = broker.getJson(token, "/admin/certificates?status=active&per_page=100");
+        assertThat(listed.path("certificates").findValuesAsString("client_id").stream()
+                .filter("renewing"::equals).count()).isEqualTo(2);
+        assertThat(broker.getJson(token, "/admin/certificates/expiring?days=31").path("certificates")
+                .findValuesAsString("client_id")).contains("renewing");
+
+        HttpResponse<String> byAdmin = broker.postJsonAs(token, "/admin/certificates/renew", "{\"client_id\":\"renewing\"}");
+        assertThat(byAdmin.statusCode()).isEqualTo(201);
+        assertThat(json(byAdmin).path("private_key").asString()).startsWith("-----BEGIN PRIVATE KEY-----");
+    }
+
+    @Test
+    void aRevokedClientCannotRenewAndANotYetValidCertificateIsRefused() {
+        broker.registerClient(token, "gone");
+        broker.postJsonAs(token, "/admin/certificates/revoke", "{\"client_id\":\"gone\",\"reason\":\"contract ended\"}");
+        assertThat(broker.postJsonAs(token, "/admin/certificates/renew", "{\"client_id\":\"gone\"}").statusCode())
+                .isEqualTo(409);
+        assertThat(broker.getJson(token, "/admin/certificates?status=revoked").path("certificates")
+                .findValuesAsString("client_id")).contains("gone");
+
+        TestCertificates.issueFromOurCa(dir, "demo-client-future", Instant.now().plus(Duration.ofDays(2)),
+                KeyPurposeId.id_kp_clientAuth);
+        assertThatThrownBy(() -> send(broker.client("demo-client-future"), postJson(broker.proxy("/api/v1/messages"), BODY)))
+                .isInstanceOf(UncheckedIOException.class);
+    }
+
+    @Test
+    void certificateAdministrationIsForAdminsOnly() {
+        for (String path : List.of("/admin/certificates", "/admin/certificates/expiring")) {
+            assertThat(send(broker.client(null), HttpRequest.newBuilder(broker.server(path)).GET()).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(send(broker.client(null), postJson(broker.server("/admin/certificates/generate"),
+                "{\"client_id\":\"x\"}")).statusCode()).isEqualTo(401);
+    }
+
+    private static void awaitAccepted(String certificate) {
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() ->
+                send(broker.client(certificate), postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode() == 202);
+    }
+
+    private static String csr(KeyPair pair, String subject) throws Exception {
+        return PemFiles.pem("CERTIFICATE REQUEST", new JcaPKCS10CertificationRequestBuilder(new X500Principal(subject),
+                pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())).getEncoded());
+    }
+
+    private static String quoted(String text) {
+        return RunningBroker.JSON.writeValueAsString(text);
+    }
+
+    private static String openssl(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("openssl"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+}

@@ -1,0 +1,328 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.messagebroker.cli.RunningBroker.json;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The portal and admin API through real HTTP with real tokens: two users of two clients and an admin.
+ * Nobody sees another client's data; tokens die when they should; everything is audited.
+ */
+class PortalApiTest {
+
+    private static final String PASSWORD = "correct horse battery";
+
+    @TempDir
+    static Path dir;
+    static RunningBroker broker;
+    static String admin;
+    static String acmeMessage;
+    static String globexMessage;
+
+    @BeforeAll
+    static void start() {
+        broker = new RunningBroker(dir, List.of(Role.values()));
+        admin = broker.adminToken();
+        broker.registerClient(admin, "acme");
+        broker.registerClient(admin, "globex");
+        createUser("alice@acme.example", "user", "acme");
+        createUser("bob@globex.example", "user", "globex");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> broker.submit("acme", "acme says =HYPERLINK(\"x\")") != null);
+        acmeMessage = broker.submit("acme", "second from acme");
+        globexMessage = broker.submit("globex", "globex secret");
+        broker.awaitDelivered(admin, acmeMessage);
+        broker.awaitDelivered(admin, globexMessage);
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    static long createUser(String email, String role, String clientId) {
+        HttpResponse<String> created = broker.as(admin, "POST", "/admin/users", "{\"email\":\"" + email
+                + "\",\"password\":\"" + PASSWORD + "\",\"role\":\"" + role + "\",\"client_id\":\"" + clientId + "\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json(created).path("id").asLong();
+    }
+
+    static String tokenOf(String email) {
+        HttpResponse<String> login = broker.login(email, PASSWORD);
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json(login).path("access_token").asString();
+    }
+
+    static Set<String> clientsIn(JsonNode page) {
+        return StreamSupport.stream(page.path("messages").spliterator(), false)
+                .map(m -> m.path("client_id").asString()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void usersSeeOnlyTheirClientsMessagesAndNoBodies() {
+        String alice = tokenOf("alice@acme.example");
+        JsonNode mine = json(broker.as(alice, "GET", "/portal/messages?client_id=globex", null));
+        assertThat(clientsIn(mine)).containsExactly("acme");
+        assertThat(mine.path("messages").findValuesAsString("message_body")).containsOnly("[encrypted]");
+        assertThat(broker.as(alice, "GET", "/portal/messages/" + globexMessage, null).statusCode()).isEqualTo(404);
+        assertThat(broker.as(alice, "GET", "/portal/messages/" + acmeMessage, null).statusCode()).isEqualTo(200);
+
+        JsonNode all = json(broker.as(admin, "GET", "/portal/messages", null));
+        assertThat(clientsIn(all)).contains("acme", "globex");
+        assertThat(all.path("messages").findValuesAsString("message_body")).contains("globex secret");
+        assertThat(clientsIn(json(broker.as(admin, "GET", "/portal/messages?client_id=globex", null))))
+                .containsExactly("globex");
+        assertThat(json(broker.as(alice, "GET", "/portal/profile", null)).path("client_id").asString()).isEqualTo("acme");
+        assertThat(broker.as(alice, "GET", "/admin/users", null).statusCode()).isEqualTo(403);
+        assertThat(broker.as(alice, "GET", "/admin/stats", null).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aUserSendsAMessageAsTheirClientFromThePortal() {
+        String alice = tokenOf("alice@acme.example");
+        HttpResponse<String> sent = broker.as(alice, "POST", "/portal/messages",
+                "{\"sender_number\":\"+4915211111111\",\"message_body\":\"from the portal\",\"client_id\":\"globex\"}");
+        assertThat(sent.statusCode()).isEqualTo(202);
+        assertThat(json(sent).path("client_id").asString()).as("a user cannot choose another client").isEqualTo("acme");
+        JsonNode stored = broker.awaitDelivered(admin, json(sent).path("message_id").asString());
+        assertThat(stored.path("message_body").asString()).isEqualTo("from the portal");
+        assertThat(broker.as(alice, "POST", "/portal/messages", "{\"sender_number\":\"+123\",\"message_body\":\"x\"}")
+                .statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void filtersNarrowTheListAndBadOnesAreRefused() {
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?sender=%2B4915200000000&client_id=acme", null))
+                .path("pagination").path("total").asLong()).isEqualTo(2);
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?sender=%2B4915200000000&client_id=globex", null))
+                .path("pagination").path("total").asLong()).isEqualTo(1);
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?sender=%2B4915299999999", null))
+                .path("pagination").path("total").asLong()).isZero();
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?from_date=2999-01-01", null))
+                .path("pagination").path("total").asLong()).isZero();
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?status_filter=failed", null))
+                .path("pagination").path("total").asLong()).isZero();
+        assertThat(json(broker.as(admin, "GET", "/portal/messages?skip=1&limit=1", null)).path("messages")).hasSize(1);
+        assertThat(broker.as(admin, "GET", "/portal/messages?sender=123", null).statusCode()).isEqualTo(400);
+        assertThat(broker.as(admin, "GET", "/portal/messages?status=lost", null).statusCode()).isEqualTo(400);
+        assertThat(broker.as(admin, "GET", "/portal/messages?from_date=yesterday", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCsvExportHoldsTheFilteredMessagesAndDefusesFormulas() {
+        HttpResponse<String> csv = broker.as(admin, "GET", "/portal/messages/export?client_id=acme&sender=%2B4915200000000", null);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.getFirst()).startsWith("message_id,client_id,sender_number_masked,status");
+        assertThat(lines).hasSize(3).noneMatch(line -> line.contains("globex"));
+        assertThat(csv.body()).contains("\"'+491****0000\"").contains("\"acme says =HYPERLINK(\"\"x\"\")\"");
+        assertThat(json(broker.as(admin, "GET", "/admin/audit?event_type=messages_exported", null))
+                .path("pagination").path("total").asLong()).isPositive();
+    }
+
+    @Test
+    void forgedExpiredAndMisusedTokensAre401() throws Exception {
+        String valid = tokenOf("alice@acme.example");
+        String[] parts = valid.split("\\.");
+        String none = b64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        String tampered = parts[0] + "." + b64(payload.replace("\"role\":\"user\"", "\"role\":\"admin\"")) + "." + parts[2];
+        byte[] key = Base64.getDecoder().decode(Files.readString(dir.resolve("secrets/jwt.key")).trim());
+        String expired = sign(key, new JWTClaimsSet.Builder().subject("1").claim("type", "access").claim("ver", 0)
+                .issueTime(Date.from(Instant.now().minusSeconds(7200))).expirationTime(Date.from(Instant.now().minusSeconds(3600)))
+                .build());
+        String refreshType = sign(key, new JWTClaimsSet.Builder().subject("1").claim("type", "refresh").claim("ver", 0)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        String otherKey = sign(new byte[32], new JWTClaimsSet.Builder().subject("1").claim("type", "access").claim("ver", 0)
+                .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        String refreshToken = json(broker.login("alice@acme.example", PASSWORD)).path("refresh_token").asString();
+        for (String token : List.of(none, tampered, expired, refreshType, otherKey, refreshToken, "garbage")) {
+            HttpResponse<String> response = broker.as(token, "GET", "/portal/messages", null);
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(json(response).path("error").asString()).isEqualTo("authentication_error");
+        }
+        assertThat(broker.as(valid, "GET", "/portal/messages", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneRevokesItsFamily() {
+        JsonNode login = json(broker.login("bob@globex.example", PASSWORD));
+        String first = login.path("refresh_token").asString();
+        HttpResponse<String> rotated = broker.as("", "POST", "/portal/auth/refresh", "{\"refresh_token\":\"" + first + "\"}");
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String second = json(rotated).path("refresh_token").asString();
+        assertThat(broker.as(json(rotated).path("access_token").asString(), "GET", "/portal/profile", null).statusCode())
+                .isEqualTo(200);
+        assertThat(broker.as("", "POST", "/portal/auth/refresh", "{\"refresh_token\":\"" + first + "\"}").statusCode())
+                .as("the first token again").isEqualTo(401);
+        assertThat(broker.as("", "POST", "/portal/auth/refresh", "{\"refresh_token\":\"" + second + "\"}").statusCode())
+                .as("the family is revoked").isEqualTo(401);
+    }
+
+    @Test
+    void logoutDeactivationAndRoleChangesStopTokensAtOnce() {
+        long id = createUser("carol@acme.example", "user", "acme");
+        JsonNode login = json(broker.login("carol@acme.example", PASSWORD));
+        String token = login.path("access_token").asString();
+        assertThat(broker.as(token, "POST", "/portal/auth/logout", null).statusCode()).isEqualTo(204);
+        assertThat(broker.as(token, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
+        assertThat(broker.as("", "POST", "/portal/auth/refresh",
+                "{\"refresh_token\":\"" + login.path("refresh_token").asString() + "\"}").statusCode()).isEqualTo(401);
+
+        String again = tokenOf("carol@acme.example");
+        broker.as(admin, "PUT", "/admin/users/" + id, "{\"role\":\"admin\"}");
+        assertThat(broker.as(again, "GET", "/portal/profile", null).statusCode()).as("after a role change").isEqualTo(401);
+        String asAdmin = tokenOf("carol@acme.example");
+        assertThat(broker.as(asAdmin, "GET", "/admin/users", null).statusCode()).isEqualTo(200);
+        broker.as(admin, "PUT", "/admin/users/" + id, "{\"is_active\":false}");
+        assertThat(broker.as(asAdmin, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
+        assertThat(broker.login("carol@acme.example", PASSWORD).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void repeatedFailedLoginsLockTheAccountWith429() {
+        createUser("dave@acme.example", "user", "acme");
+        for (int i = 0; i < 5; i++) {
+            assertThat(broker.login("dave@acme.example", "wrong password " + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = broker.login("dave@acme.example", PASSWORD);
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(json(broker.as(admin, "GET", "/admin/audit?event_type=user_login_failed", null))
+                .path("pagination").path("total").asLong()).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void userAdministrationEnforcesItsRules() {
+        long id = createUser("erin@globex.example", "user", "globex");
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"erin@globex.example\",\"password\":\""
+                + PASSWORD + "\"}").statusCode()).isEqualTo(409);
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"short\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"" + "é".repeat(40)
+                + "\"}").statusCode()).as("over 72 bytes").isEqualTo(400);
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"" + PASSWORD
+                + "\",\"role\":\"root\"}").statusCode()).isEqualTo(400);
+        assertThat(broker.as(admin, "POST", "/admin/users/" + id + "/password", "{\"password\":\"a new password\"}")
+                .statusCode()).isEqualTo(204);
+        assertThat(broker.login("erin@globex.example", "a new password").statusCode()).isEqualTo(200);
+        assertThat(broker.as(admin, "DELETE", "/admin/users/" + id, null).statusCode()).isEqualTo(204);
+        assertThat(broker.as(admin, "GET", "/admin/users/" + id, null).statusCode()).isEqualTo(404);
+        assertThat(broker.login("erin@globex.example", "a new password").statusCode()).isEqualTo(401);
+        assertThat(broker.as(admin, "DELETE", "/admin/users/1", null).statusCode()).as("the last admin").isEqualTo(409);
+    }
+
+    @Test
+    void aUserChangesTheirOwnPassword() {
+        createUser("frank@acme.example", "user", "acme");
+        String token = tokenOf("frank@acme.example");
+        assertThat(broker.as(token, "POST", "/portal/auth/password",
+                "{\"current_password\":\"not it\",\"new_password\":\"brand new secret\"}").statusCode()).isEqualTo(403);
+        assertThat(broker.as(token, "POST", "/portal/auth/password",
+                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"brand new secret\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(broker.as(token, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
+        assertThat(broker.login("frank@acme.example", "brand new secret").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void statisticsAddUp() {
+        JsonNode stats = json(broker.as(admin, "GET", "/admin/stats?period=day", null));
+        long total = stats.path("total_messages").asLong();
+        assertThat(total).isEqualTo(json(broker.as(admin, "GET", "/portal/messages", null))
+                .path("pagination").path("total").asLong());
+        assertThat(stats.path("messages_by_status").path("delivered").asLong()).isEqualTo(total);
+        assertThat(stats.path("messages_last_24h").asLong()).isEqualTo(total);
+        assertThat(stats.path("active_clients").asLong()).isEqualTo(3);
+        assertThat(stats.path("success_rate").asDouble()).isEqualTo(1.0);
+        assertThat(stats.path("avg_delivery_time_seconds").asDouble()).isPositive();
+        long inSeries = StreamSupport.stream(stats.path("series").spliterator(), false)
+                .mapToLong(point -> point.path("counts").path("delivered").asLong()).sum();
+        assertThat(inSeries).isEqualTo(total);
+        assertThat(broker.as(admin, "GET", "/admin/stats?period=year", null).statusCode()).isEqualTo(400);
+        String metrics = broker.as("", "GET", "/metrics", null).body();
+        assertThat(metrics).contains("main_server_requests_total{endpoint=\"/admin/stats\",method=\"GET\",role=\"server\",status=\"400\"}")
+                .contains("main_server_messages_registered_total").contains("main_server_messages_delivered_total")
+                .contains("main_server_request_duration_seconds_bucket");
+    }
+
+    @Test
+    void theServerServesItsOpenApiDescription() {
+        HttpResponse<String> spec = broker.as("", "GET", "/openapi.yaml", null);
+        assertThat(spec.statusCode()).isEqualTo(200);
+        assertThat(spec.body()).startsWith("openapi: 3.1.0").contains("/portal/auth/refresh:").contains("/admin/users/{id}:");
+    }
+
+    @Test
+    void theAuditChainDetectsATamperedRow() {
+        assertThat(json(broker.as(admin, "GET", "/admin/audit/verify", null)).path("valid").asBoolean()).isTrue();
+        JdbcClient jdbc = JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class));
+        long target = jdbc.sql("SELECT MIN(id) FROM audit_log WHERE event_type = 'certificate_generated'")
+                .query(Long.class).single();
+        String original = jdbc.sql("SELECT event_data FROM audit_log WHERE id = ?").param(target).query(String.class).single();
+        jdbc.sql("UPDATE audit_log SET event_data = ? WHERE id = ?").params("{\"forged\":true}", target).update();
+        try {
+            JsonNode result = json(broker.as(admin, "GET", "/admin/audit/verify", null));
+            assertThat(result.path("valid").asBoolean()).isFalse();
+            assertThat(result.path("first_broken_id").asLong()).isEqualTo(target);
+        } finally {
+            jdbc.sql("UPDATE audit_log SET event_data = ? WHERE id = ?").params(original, target).update();
+        }
+        assertThat(json(broker.as(admin, "GET", "/admin/audit/verify", null)).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBodyMovedToAnotherRowIsRefusedWithAProblemNotAStackTrace() {
+        JdbcClient jdbc = JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class));
+        String original = jdbc.sql("SELECT encrypted_body FROM messages WHERE message_id = ?").param(acmeMessage)
+                .query(String.class).single();
+        String other = jdbc.sql("SELECT encrypted_body FROM messages WHERE message_id = ?").param(globexMessage)
+                .query(String.class).single();
+        jdbc.sql("UPDATE messages SET encrypted_body = ? WHERE message_id = ?").params(other, acmeMessage).update();
+        try {
+            HttpResponse<String> read = broker.as(admin, "GET", "/portal/messages/" + acmeMessage, null);
+            assertThat(read.statusCode()).isEqualTo(500);
+            assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json(read).path("detail").asString()).contains("cannot be decrypted");
+            assertThat(read.body()).doesNotContain("globex secret").doesNotContain("Exception");
+        } finally {
+            jdbc.sql("UPDATE messages SET encrypted_body = ? WHERE message_id = ?").params(original, acmeMessage).update();
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sign(byte[] key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        jwt.sign(new MACSigner(key));
+        return jwt.serialize();
+    }
+}

@@ -1,0 +1,166 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.messagebroker.cli.RunningBroker.send;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.support.ui.Select;
+
+/** The portal in a real browser: what users and admins do, and what an attacker cannot. */
+class PortalBrowserTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final String XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+
+    @TempDir
+    static Path dir;
+    static RunningBroker broker;
+    static String admin;
+    static String globexMessage;
+
+    @BeforeAll
+    static void start() {
+        broker = new RunningBroker(dir, List.of(Role.values()));
+        admin = broker.adminToken();
+        broker.registerClient(admin, "acme");
+        broker.registerClient(admin, "globex");
+        broker.as(admin, "POST", "/admin/users", "{\"email\":\"alice@acme.example\",\"password\":\"" + PASSWORD
+                + "\",\"client_id\":\"acme\"}");
+        org.awaitility.Awaitility.await().ignoreExceptions().until(() -> broker.submit("acme", "warm-up") != null);
+        for (int i = 1; i <= 24; i++) {
+            broker.submit("acme", "acme message " + i);
+        }
+        String xss = broker.submit("acme", XSS);
+        globexMessage = broker.submit("globex", "globex only");
+        broker.awaitDelivered(admin, xss);
+        broker.awaitDelivered(admin, globexMessage);
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    private static Browser browser(Path profile) {
+        return new Browser("https://localhost:" + broker.portalPort, profile);
+    }
+
+    @Test
+    void aUserPagesFiltersAndReadsOnlyTheirOwnMessages(@TempDir Path profile) {
+        try (Browser browser = browser(profile)) {
+            browser.logIn("alice@acme.example", PASSWORD);
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(20);
+            assertThat(browser.text()).contains("Page 1 of 2 (26 messages)").doesNotContain("globex");
+            browser.screenshots("user-messages");
+
+            browser.click(By.linkText("Next"));
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(6);
+            new Select(browser.driver.findElement(By.id("status"))).selectByValue("failed");
+            browser.click(By.cssSelector("form[aria-label='Filter messages'] button"));
+            assertThat(browser.text()).contains("No messages match.");
+
+            browser.open("/dashboard");
+            browser.click(By.cssSelector("tbody tr a"));
+            assertThat(browser.text()).contains("[encrypted]").contains("acme");
+            browser.screenshots("user-message");
+
+            browser.open("/messages/" + globexMessage);
+            assertThat(browser.text()).contains("404");
+            browser.open("/admin/users");
+            assertThat(browser.text()).contains("403").contains("Not allowed");
+            browser.screenshots("forbidden");
+
+            browser.open("/profile");
+            assertThat(browser.text()).contains("alice@acme.example");
+            browser.screenshots("profile");
+        }
+    }
+
+    @Test
+    void anAdminManagesUsersAndCertificatesAndAnXssBodyRendersAsText(@TempDir Path profile) {
+        try (Browser browser = browser(profile)) {
+            browser.logIn("admin@example.com", broker.initialAdminPassword());
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/admin/dashboard");
+            assertThat(browser.text()).contains("Messages").contains("Success rate").contains("Average delivery");
+            assertThat(browser.driver.findElements(By.cssSelector("svg.chart rect"))).isNotEmpty();
+            browser.screenshots("admin-dashboard");
+
+            browser.open("/admin/messages");
+            assertThat(browser.text()).contains(XSS).contains("globex only");
+            assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+            browser.screenshots("admin-messages");
+
+            browser.open("/admin/users");
+            browser.driver.findElement(By.id("new-email")).sendKeys("bob@globex.example");
+            browser.driver.findElement(By.id("new-password")).sendKeys(PASSWORD);
+            browser.driver.findElement(By.id("new-client")).sendKeys("globex");
+            browser.click(By.cssSelector("form[aria-label='Create a user'] button"));
+            assertThat(browser.text()).contains("User bob@globex.example created.");
+            browser.screenshots("admin-users");
+
+            browser.open("/admin/certificates");
+            browser.driver.findElement(By.id("gen-client")).sendKeys("initech");
+            browser.click(By.cssSelector("form[aria-label='Issue a certificate'] button"));
+            assertThat(browser.text()).contains("shown only this once");
+            assertThat(browser.driver.findElement(By.id("private-key")).getAttribute("value"))
+                    .startsWith("-----BEGIN PRIVATE KEY-----");
+            browser.screenshots("admin-certificate-issued");
+            browser.open("/admin/certificates?status=active");
+            browser.driver.findElement(By.xpath("//tr[td/span[text()='initech']]//input[@name='reason']")).sendKeys("test over");
+            browser.click(By.xpath("//tr[td/span[text()='initech']]//button[text()='Revoke']"));
+            assertThat(browser.text()).contains("Revoked initech");
+            browser.open("/admin/certificates?status=revoked");
+            assertThat(browser.text()).contains("initech").contains("test over");
+            browser.screenshots("admin-certificates");
+
+            browser.open("/admin/dead-letters");
+            browser.screenshots("admin-dead-letters");
+            browser.open("/admin/audit");
+            assertThat(browser.text()).contains("Chain intact").contains("certificate_revoked");
+            browser.screenshots("admin-audit");
+            browser.logOut();
+
+            browser.logIn("bob@globex.example", PASSWORD);
+            assertThat(browser.text()).contains(globexMessage.substring(0, 8)).doesNotContain("acme");
+        }
+    }
+
+    @Test
+    void aUserSendsFromThePortalAndWrongInputIsExplained(@TempDir Path profile) {
+        try (Browser browser = browser(profile)) {
+            browser.logIn("alice@acme.example", PASSWORD);
+            browser.open("/send");
+            browser.screenshots("send");
+            browser.driver.findElement(By.id("sender_number")).sendKeys("+4915211111111");
+            browser.driver.findElement(By.id("message_body")).sendKeys("sent in the browser");
+            browser.click(By.cssSelector("main form button"));
+            assertThat(browser.text()).contains("Message accepted and queued");
+        }
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeadersAndFormsNeedTheirCsrfToken() {
+        HttpResponse<String> login = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/login")).GET());
+        assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        HttpResponse<String> forged = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=alice%40acme.example&password=x")));
+        assertThat(forged.statusCode()).as("a login form without its CSRF token").isEqualTo(403);
+    }
+}

@@ -1,0 +1,83 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lettuce.core.RedisClient;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+
+/**
+ * A Redis of the test's own, crashed with SIGKILL and restarted: what was accepted survives (AOF,
+ * fsync on every write), and while Redis is down the proxy answers 503, never 202.
+ */
+class RedisOutageTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void acceptedMessagesSurviveARedisCrashAndTheProxyRefusesWhileItIsDown() throws Exception {
+        int port = RunningBroker.freePort();
+        Path redisDir = Files.createDirectory(dir.resolve("redis"));
+        Process redis = startRedis(port, redisDir);
+        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()),
+                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s"))) {
+            broker.stop(Role.WORKER);
+            Set<String> accepted = new HashSet<>();
+            for (int i = 0; i < 50; i++) {
+                accepted.add(broker.submit("before the crash " + i));
+            }
+
+            redis.destroyForcibly().waitFor();
+            HttpResponse<String> refused = RunningBroker.send(broker.client("demo-client"),
+                    RunningBroker.postJson(broker.proxy("/api/v1/messages"),
+                            "{\"sender_number\":\"+4915200000000\",\"message_body\":\"while Redis is down\"}"));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(RunningBroker.json(refused).path("error").asString()).isEqualTo("service_unavailable");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+            redis = startRedis(port, redisDir);
+            accepted.add(Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> broker.submit("after the restart"), id -> id != null));
+            broker.start(Role.WORKER);
+            String token = broker.adminToken();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> broker.getJson(token, "/portal/messages?per_page=1").path("pagination").path("total")
+                            .asLong() >= accepted.size());
+            Set<String> stored = new HashSet<>();
+            broker.getJson(token, "/portal/messages?per_page=100").path("messages")
+                    .forEach(m -> stored.add(m.path("message_id").asString()));
+            assertThat(stored).isEqualTo(accepted);
+        } finally {
+            redis.destroyForcibly().waitFor();
+        }
+    }
+
+    private static Process startRedis(int port, Path dataDir) throws IOException {
+        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+                "--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "")
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("redis.log").toFile()).start();
+        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+                try (var connection = client.connect()) {
+                    return "PONG".equals(connection.sync().ping());
+                }
+            });
+        } finally {
+            client.shutdown();
+        }
+        return redis;
+    }
+}

@@ -1,0 +1,63 @@
+package org.messagebroker.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A role running as a separate JVM, so a test can kill it the way an operating system would. */
+final class RoleProcess implements AutoCloseable {
+
+    private final Process process;
+
+    private RoleProcess(Process process) {
+        this.process = process;
+    }
+
+    static RoleProcess start(String role, Path dataDir, Map<String, String> environment, Path log) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return new RoleProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful stop, claims left as they are. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM: what systemd sends on stop; the role shuts down gracefully. */
+    int terminate(Duration timeout) {
+        process.destroy();
+        return awaitExit(timeout);
+    }
+
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the process did not exit within " + timeout);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
