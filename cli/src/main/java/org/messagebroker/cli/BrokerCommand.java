@@ -9,6 +9,7 @@ import org.messagebroker.cli.backup.BackupCommand;
 import org.messagebroker.cli.backup.BackupFailure;
 import org.messagebroker.cli.backup.RestoreCommand;
 import org.messagebroker.cli.bench.BenchCommand;
+import org.messagebroker.cli.check.CheckCommand;
 import org.messagebroker.cli.ca.CaCommand;
 import org.messagebroker.cli.keys.KeysCommand;
 import org.messagebroker.cli.run.RunCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Command;
         description = "Message Broker System: secure message ingestion over mutual TLS.",
         subcommands = {RunCommand.class, CaCommand.class, CertsCommand.class, KeysCommand.class, AuditCommand.class,
                 AdminCommand.class, SmokeTestCommand.class, BackupCommand.class, RestoreCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, CheckCommand.class})
 public class BrokerCommand implements Runnable {
 
     @CommandLine.Spec

@@ -30,14 +30,16 @@ class BenchCommandTest {
     }
 
     @Test
-    void aFixedRateRunReportsItsTarget(@TempDir Path dir) {
+    void aFixedRateRunWithoutKeepAliveReportsItsTarget(@TempDir Path dir) {
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER, Role.WORKER, Role.PROXY))) {
             broker.adminToken();
             String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
-                    dir.toString(), "--count", "100", "--rate", "200");
+                    dir.toString(), "--count", "100", "--rate", "200", "--no-keep-alive");
             JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
             assertThat(report.path("accepted").asInt()).isEqualTo(100);
+            assertThat(report.path("errors").size()).isZero();
             assertThat(report.path("rate_target").asDouble()).isEqualTo(200.0);
+            assertThat(report.path("keep_alive").asBoolean()).isFalse();
             // 100 messages at 200/s cannot take less than half a second: the pacing is real.
             assertThat(report.path("seconds").asDouble()).isGreaterThanOrEqualTo(0.49);
         }

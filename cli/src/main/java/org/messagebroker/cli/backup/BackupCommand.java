@@ -1,5 +1,7 @@
 package org.messagebroker.cli.backup;
 
+import org.messagebroker.cli.database.DatabaseOptions;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;

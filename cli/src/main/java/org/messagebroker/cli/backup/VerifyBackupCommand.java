@@ -1,5 +1,7 @@
 package org.messagebroker.cli.backup;
 
+import org.messagebroker.cli.database.DatabaseOptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

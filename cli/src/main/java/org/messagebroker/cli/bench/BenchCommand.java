@@ -1,9 +1,10 @@
 package org.messagebroker.cli.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
                 "latency and how long the burst took to drain. Prints a table and one JSON line.",
                 "Exit 1 if --end-to-end finds an accepted message not stored within --timeout."})
 public class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--url", defaultValue = "https://localhost:8001", description = "The proxy (default: ${DEFAULT-VALUE}).")
     URI proxy;
@@ -49,32 +53,52 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "64", description = "Requests in flight at most (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--keep-alive", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Reuse connections (default); --no-keep-alive opens a new TLS connection per request.")
+    boolean keepAlive;
+
     @Option(names = "--end-to-end", description = "Wait for every accepted message to be stored, and measure it.")
     boolean endToEnd;
 
     @Option(names = "--timeout", defaultValue = "120s", converter = SimpleDuration.class, description = "How long --end-to-end waits (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--ledger", paramLabel = "FILE", description = {"Write every attempt and its outcome to FILE (JSON lines) for",
+            "`broker check`; requests then carry an Idempotency-Key."})
+    Path ledgerFile;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Names this run in message bodies (chk:ID:SEQ); default random.")
+    String runId;
+
     @Override
     public Integer call() throws Exception {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<HttpClient> clients = certificates.stream().map(name -> HttpClient.newBuilder()
-                    .sslContext(TlsContexts.mutual(dataDir.resolve(name + ".crt"), dataDir.resolve(name + ".key"),
-                            dataDir.resolve("ca.crt")))
-                    .version(HttpClient.Version.HTTP_1_1).executor(executor).build()).toList();
-            LoadRun.Result load = new LoadRun(clients, proxy, concurrency, rate).run(count, duration);
+            Connections connections = new Connections(certificates.stream().map(name -> TlsContexts.mutual(
+                    dataDir.resolve(name + ".crt"), dataDir.resolve(name + ".key"), dataDir.resolve("ca.crt"))).toList(),
+                    keepAlive, executor);
+            if (runId != null && !runId.matches("[A-Za-z0-9_-]{1,40}")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--run-id must be 1 to 40 letters, digits, '_' or '-'");
+            }
+            String run = runId != null ? runId : HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+            LoadRun.Result load;
+            try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
+                load = new LoadRun(connections, proxy, concurrency, rate, run, ledger).run(count, duration);
+            }
             Map<String, Object> report = new LinkedHashMap<>();
+            report.put("run", run);
             report.put("sent", load.sent());
             report.put("accepted", load.accepted().size());
             report.put("seconds", round(load.elapsed().toNanos() / 1e9));
             report.put("accepted_per_second", round(load.acceptedPerSecond()));
             report.put("rate_target", rate);
             report.put("concurrency", concurrency);
+            report.put("keep_alive", keepAlive);
             report.put("submit_latency_ms", percentiles(load.latency(), 1000.0));
             report.put("errors", load.errors());
             boolean allStored = true;
             if (endToEnd) {
-                StoredCheck.Result stored = new StoredCheck(clients.getFirst(), proxy, concurrency)
+                StoredCheck.Result stored = new StoredCheck(connections.first(), proxy, concurrency)
                         .await(load.accepted(), timeout);
                 report.put("stored", stored.stored());
                 report.put("not_stored", stored.missing());
@@ -106,7 +130,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /** Durations as the settings write them: 500ms, 60s, 5m. */
-    static final class SimpleDuration implements CommandLine.ITypeConverter<Duration> {
+    public static final class SimpleDuration implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             return DurationStyle.SIMPLE.parse(value);

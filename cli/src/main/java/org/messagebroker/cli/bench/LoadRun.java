@@ -26,18 +26,23 @@ import tools.jackson.databind.json.JsonMapper;
 final class LoadRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BODY = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"bench %d\"}";
+    private static final String BODY = "{\"sender_number\":\"" + Ledger.SENDER + "\",\"message_body\":\"%s\"}";
 
-    private final List<HttpClient> clients;
+    private final Connections connections;
     private final URI submit;
     private final int concurrency;
     private final double rate;
+    private final String run;
+    private final Ledger ledger;
     private final Recorder latency = new Recorder(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
 
-    LoadRun(List<HttpClient> clients, URI proxy, int concurrency, double rate) {
-        this.clients = clients;
+    /** With a {@code ledger}, every request carries an idempotency key and its outcome is written down. */
+    LoadRun(Connections connections, URI proxy, int concurrency, double rate, String run, Ledger ledger) {
+        this.run = run;
+        this.ledger = ledger;
+        this.connections = connections;
         this.submit = proxy.resolve("/api/v1/messages");
         this.concurrency = concurrency;
         this.rate = rate;
@@ -60,20 +65,24 @@ final class LoadRun {
             }
             inFlight.acquire();
             long from = rate > 0 ? intended : System.nanoTime();
-            HttpClient client = clients.get((int) (i % clients.size()));
-            HttpRequest request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
+            HttpClient client = connections.acquire(i);
+            long seq = i;
+            String key = ledger == null ? null : run + "-" + seq;
+            HttpRequest.Builder request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(i))).build();
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(Ledger.body(run, seq))));
+            if (key != null) {
+                request.header("Idempotency-Key", key);
+            }
             sent++;
-            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 long now = System.nanoTime();
+                connections.release(client);
                 latency.recordValue(Math.max(1, (now - from) / 1_000));
                 if (failure != null) {
-                    count(failure.getCause() == null ? failure : failure.getCause());
-                } else if (response.statusCode() == 202) {
-                    accepted.add(messageId(response.body()));
+                    failed(seq, key, failure.getCause() == null ? failure : failure.getCause());
                 } else {
-                    errors.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
+                    answered(seq, key, response);
                 }
                 inFlight.release();
             });
@@ -85,8 +94,24 @@ final class LoadRun {
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum())));
     }
 
-    private void count(Throwable failure) {
+    private void answered(long seq, String key, HttpResponse<String> response) {
+        String messageId = null;
+        if (response.statusCode() == 202) {
+            messageId = messageId(response.body());
+            accepted.add(messageId);
+        } else {
+            errors.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
+        }
+        if (ledger != null) {
+            ledger.answered(run, seq, key, response.statusCode(), messageId);
+        }
+    }
+
+    private void failed(long seq, String key, Throwable failure) {
         errors.computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
+        if (ledger != null) {
+            ledger.failed(run, seq, key, failure);
+        }
     }
 
     private static String messageId(String body) {

@@ -18,12 +18,12 @@ import tools.jackson.databind.type.LogicalType;
  * text belongs is a 400, not a silent guess.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJsonConfiguration {
+public class StrictJsonConfiguration {
 
     static final int MAX_NESTING_DEPTH = 32;
 
-    /** The same mapper outside Spring, for tests that must parse exactly as the proxy does. */
-    static JsonMapper strictMapper() {
+    /** The same mapper outside Spring, for tests and benchmarks that must parse exactly as the proxy does. */
+    public static JsonMapper strictMapper() {
         JsonFactoryBuilder factory = JsonFactory.builder();
         new StrictJsonConfiguration().strictParsing().customize(factory);
         JsonMapper.Builder mapper = JsonMapper.builder(factory.build());

@@ -24,7 +24,7 @@ public class MessageCrypto {
     public EncryptedContent encrypt(String messageId, MessageContent content) {
         int version = cipher.currentVersion();
         return new EncryptedContent(blindIndex.of(content.senderNumber()),
-                cipher.encrypt(version, content.senderNumber(), messageId + SENDER),
+                cipher.encrypt(version, content.senderNumber(), senderAssociatedData(messageId)),
                 cipher.encrypt(version, content.messageBody(), bodyAssociatedData(messageId)), version);
     }
 
@@ -46,12 +46,16 @@ public class MessageCrypto {
         return messageId + BODY;
     }
 
+    public static String senderAssociatedData(String messageId) {
+        return messageId + SENDER;
+    }
+
     public String maskedSender(StoredMessage m) {
         return SenderNumbers.mask(sender(m));
     }
 
     private String sender(StoredMessage m) {
-        return cipher.decrypt(m.keyVersion(), m.senderNumberEncrypted(), m.messageId() + SENDER);
+        return cipher.decrypt(m.keyVersion(), m.senderNumberEncrypted(), senderAssociatedData(m.messageId()));
     }
 
     public record EncryptedContent(String senderHash, String sender, String body, int keyVersion) {

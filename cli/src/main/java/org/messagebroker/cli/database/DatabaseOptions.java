@@ -1,4 +1,4 @@
-package org.messagebroker.cli.backup;
+package org.messagebroker.cli.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
  * or the embedded H2 database of the data directory. The password is never a command-line argument,
  * where other users could read it in the process list.
  */
-final class DatabaseOptions {
+public final class DatabaseOptions {
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:DB_URL}",
             description = "The server's database (default: $DB_URL, else the embedded H2 database in the data directory).")
@@ -26,22 +26,22 @@ final class DatabaseOptions {
             description = "Database user (default: $DB_USERNAME, else sa). The password is read from $DB_PASSWORD.")
     String username;
 
-    String url(Path dataDir) {
+    public String url(Path dataDir) {
         // AUTO_SERVER lets the backup read the embedded database while the server holds it open.
         return url != null && !url.isBlank() ? url
                 : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/broker") + ";AUTO_SERVER=TRUE";
     }
 
-    DatabaseVendor vendor(Path dataDir) {
+    public DatabaseVendor vendor(Path dataDir) {
         return DatabaseVendor.of(url(dataDir));
     }
 
-    Connection connect(Path dataDir) throws SQLException {
+    public Connection connect(Path dataDir) throws SQLException {
         return DriverManager.getConnection(url(dataDir), username, password());
     }
 
     /** Brings the schema to this version of the code, exactly as the server does at start. */
-    void migrate(Path dataDir) {
+    public void migrate(Path dataDir) {
         migrate(url(dataDir), username, password(), vendor(dataDir));
     }
 
@@ -49,7 +49,7 @@ final class DatabaseOptions {
         return System.getenv().getOrDefault("DB_PASSWORD", "");
     }
 
-    static void migrate(String url, String username, String password, DatabaseVendor vendor) {
+    public static void migrate(String url, String username, String password, DatabaseVendor vendor) {
         // The server logs its migrations; on the operator's terminal they would bury the report.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
         Flyway.configure().dataSource(url, username, password).locations(DatabaseConfiguration.migrations(vendor))
