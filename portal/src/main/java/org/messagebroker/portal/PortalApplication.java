@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 public class PortalApplication {
 
-    public static final String CONFIG_NAME = "broker-portal";
+    public static final String CONFIG_NAME = "broker-common,broker-portal";
 
     @Bean
     RequestIdFilter requestIdFilter() {

@@ -26,7 +26,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class})
 public class ProxyApplication {
 
-    public static final String CONFIG_NAME = "broker-proxy";
+    public static final String CONFIG_NAME = "broker-common,broker-proxy";
 
     @Bean
     Clock clock() {

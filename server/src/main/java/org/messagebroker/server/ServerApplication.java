@@ -25,7 +25,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class})
 public class ServerApplication {
 
-    public static final String CONFIG_NAME = "broker-server";
+    public static final String CONFIG_NAME = "broker-common,broker-server";
 
     @Bean
     Clock clock() {

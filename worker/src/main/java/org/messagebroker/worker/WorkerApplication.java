@@ -19,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class})
 public class WorkerApplication {
 
-    public static final String CONFIG_NAME = "broker-worker";
+    public static final String CONFIG_NAME = "broker-common,broker-worker";
 
     @Bean
     Clock clock() {
