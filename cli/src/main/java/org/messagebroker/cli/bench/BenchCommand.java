@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import org.HdrHistogram.Histogram;
 import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.boot.convert.DurationStyle;
@@ -57,6 +56,10 @@ public class BenchCommand implements Callable<Integer> {
             description = "Reuse connections (default); --no-keep-alive opens a new TLS connection per request.")
     boolean keepAlive;
 
+    @Option(names = "--warmup", converter = SimpleDuration.class, description = {"First send for this long at the same",
+            "rate without measuring, so the JIT and connections of both sides are warm (e.g. 10s)."})
+    Duration warmup;
+
     @Option(names = "--end-to-end", description = "Wait for every accepted message to be stored, and measure it.")
     boolean endToEnd;
 
@@ -72,43 +75,50 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            Connections connections = new Connections(certificates.stream().map(name -> TlsContexts.mutual(
-                    dataDir.resolve(name + ".crt"), dataDir.resolve(name + ".key"), dataDir.resolve("ca.crt"))).toList(),
-                    keepAlive, executor);
-            if (runId != null && !runId.matches("[A-Za-z0-9_-]{1,40}")) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--run-id must be 1 to 40 letters, digits, '_' or '-'");
-            }
-            String run = runId != null ? runId : HexFormat.of().toHexDigits(new SecureRandom().nextInt());
-            LoadRun.Result load;
-            try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
-                load = new LoadRun(connections, proxy, concurrency, rate, run, ledger).run(count, duration);
-            }
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("run", run);
-            report.put("sent", load.sent());
-            report.put("accepted", load.accepted().size());
-            report.put("seconds", round(load.elapsed().toNanos() / 1e9));
-            report.put("accepted_per_second", round(load.acceptedPerSecond()));
-            report.put("rate_target", rate);
-            report.put("concurrency", concurrency);
-            report.put("keep_alive", keepAlive);
-            report.put("submit_latency_ms", percentiles(load.latency(), 1000.0));
-            report.put("errors", load.errors());
-            boolean allStored = true;
-            if (endToEnd) {
-                StoredCheck.Result stored = new StoredCheck(connections.first(), proxy, concurrency)
-                        .await(load.accepted(), timeout);
-                report.put("stored", stored.stored());
-                report.put("not_stored", stored.missing());
-                report.put("stored_latency_ms", percentiles(stored.storedMillis(), 1.0));
-                report.put("drain_seconds", round(stored.drain().toMillis() / 1000.0));
-                allStored = stored.missing() == 0;
-            }
-            print(report);
-            return allStored ? 0 : 1;
+        try (Connections connections = new Connections(certificates.stream().map(name -> TlsContexts.mutual(
+                dataDir.resolve(name + ".crt"), dataDir.resolve(name + ".key"), dataDir.resolve("ca.crt"))).toList(),
+                proxy, keepAlive, concurrency)) {
+            return measure(connections);
         }
+    }
+
+    private int measure(Connections connections) throws InterruptedException {
+        if (runId != null && !runId.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--run-id must be 1 to 40 letters, digits, '_' or '-'");
+        }
+        String run = runId != null ? runId : HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+        if (warmup != null) {
+            LoadRun.Result warm = new LoadRun(connections, concurrency, rate, run + "-warmup", null).run(Long.MAX_VALUE, warmup);
+            System.out.printf("warm-up: %d sent, %d accepted in %s (not counted)%n", warm.sent(), warm.accepted().size(), warmup);
+        }
+        LoadRun.Result load;
+        try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
+            load = new LoadRun(connections, concurrency, rate, run, ledger).run(count, duration);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("run", run);
+        report.put("sent", load.sent());
+        report.put("accepted", load.accepted().size());
+        report.put("seconds", round(load.elapsed().toNanos() / 1e9));
+        report.put("accepted_per_second", round(load.acceptedPerSecond()));
+        report.put("rate_target", rate);
+        report.put("concurrency", concurrency);
+        report.put("keep_alive", keepAlive);
+        report.put("submit_latency_ms", percentiles(load.latency(), 1000.0));
+        report.put("errors", load.errors());
+        boolean allStored = true;
+        if (endToEnd) {
+            StoredCheck.Result stored = new StoredCheck(connections, concurrency)
+                    .await(load.accepted(), timeout);
+            report.put("stored", stored.stored());
+            report.put("not_stored", stored.missing());
+            report.put("stored_latency_ms", percentiles(stored.storedMillis(), 1.0));
+            report.put("drain_seconds", round(stored.drain().toMillis() / 1000.0));
+            allStored = stored.missing() == 0;
+        }
+        print(report);
+        return allStored ? 0 : 1;
     }
 
     private static Map<String, Object> percentiles(Histogram histogram, double perMillisecond) {

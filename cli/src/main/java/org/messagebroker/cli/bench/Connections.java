@@ -1,47 +1,61 @@
 package org.messagebroker.cli.bench;
 
-import java.net.http.HttpClient;
+import java.io.IOException;
+import java.net.URI;
 import java.util.List;
-import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The bench's HTTP clients, one per client certificate, used round robin. With keep-alive every
- * certificate keeps its connections open; without, each request gets a client (and so a connection and
- * TLS handshake) of its own, closed once it has answered.
+ * The bench's connections, one slot per sending thread, kept from the warm-up into the measured run.
+ * Client certificates are used round robin. With keep-alive a slot keeps its connection while the
+ * server allows; without, every request opens (and handshakes) a connection of its own.
  */
-final class Connections {
+final class Connections implements AutoCloseable {
 
-    private final List<SSLContext> certificates;
-    private final List<HttpClient> shared;
+    private final List<SSLSocketFactory> certificates;
+    private final URI proxy;
     private final boolean keepAlive;
-    private final Executor executor;
+    private final HttpsConnection[] slots;
 
-    Connections(List<SSLContext> certificates, boolean keepAlive, Executor executor) {
-        this.certificates = certificates;
+    Connections(List<SSLContext> certificates, URI proxy, boolean keepAlive, int threads) {
+        this.certificates = certificates.stream().map(SSLContext::getSocketFactory).toList();
+        this.proxy = proxy;
         this.keepAlive = keepAlive;
-        this.executor = executor;
-        this.shared = certificates.stream().map(this::newClient).toList();
+        this.slots = new HttpsConnection[threads];
     }
 
-    /** The client for the {@code n}th request. */
-    HttpClient acquire(long n) {
-        int certificate = (int) (n % certificates.size());
-        return keepAlive ? shared.get(certificate) : newClient(certificates.get(certificate));
+    /** The connection thread {@code slot} sends its next request on, opened if need be. */
+    HttpsConnection forRequest(int slot) throws IOException {
+        HttpsConnection current = slots[slot];
+        if (current != null && current.reusable()) {
+            return current;
+        }
+        if (current != null) {
+            current.close();
+        }
+        slots[slot] = null;
+        slots[slot] = new HttpsConnection(certificates.get(slot % certificates.size()), proxy, keepAlive);
+        return slots[slot];
     }
 
-    /** Called once the {@code client}'s request has answered. */
-    void release(HttpClient client) {
-        if (!keepAlive) {
-            client.shutdown();
+    /** After a failed request: the slot's connection is in an unknown state. */
+    void discard(int slot) {
+        if (slots[slot] != null) {
+            slots[slot].close();
+            slots[slot] = null;
         }
     }
 
-    HttpClient first() {
-        return shared.getFirst();
+    /** A connection with the first certificate, for reading messages back. */
+    HttpsConnection open() throws IOException {
+        return new HttpsConnection(certificates.getFirst(), proxy, keepAlive);
     }
 
-    private HttpClient newClient(SSLContext context) {
-        return HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1).executor(executor).build();
+    @Override
+    public void close() {
+        for (int slot = 0; slot < slots.length; slot++) {
+            discard(slot);
+        }
     }
 }

@@ -1,16 +1,16 @@
 package org.messagebroker.cli.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -19,17 +19,18 @@ import org.HdrHistogram.Recorder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends messages to the proxy: at a fixed rate (open model: each request has an intended start time and
- * its latency counts from then, so a stalled server is not hidden by the generator waiting for it —
- * coordinated omission) or as fast as {@code concurrency} requests in flight allow.
+ * Sends messages to the proxy from {@code concurrency} threads, each with its own connection. At a fixed
+ * rate (open model) request {@code n} is due at {@code start + n / rate} and its latency counts from then,
+ * so a stalled server is not hidden by the generator waiting for it (coordinated omission); without a
+ * rate every thread sends its next request as soon as the last one answered.
  */
 final class LoadRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SUBMIT = "/api/v1/messages";
     private static final String BODY = "{\"sender_number\":\"" + Ledger.SENDER + "\",\"message_body\":\"%s\"}";
 
     private final Connections connections;
-    private final URI submit;
     private final int concurrency;
     private final double rate;
     private final String run;
@@ -37,85 +38,104 @@ final class LoadRun {
     private final Recorder latency = new Recorder(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
+    private final AtomicLong next = new AtomicLong();
+    private final LongAdder sent = new LongAdder();
 
     /** With a {@code ledger}, every request carries an idempotency key and its outcome is written down. */
-    LoadRun(Connections connections, URI proxy, int concurrency, double rate, String run, Ledger ledger) {
-        this.run = run;
-        this.ledger = ledger;
+    LoadRun(Connections connections, int concurrency, double rate, String run, Ledger ledger) {
         this.connections = connections;
-        this.submit = proxy.resolve("/api/v1/messages");
         this.concurrency = concurrency;
         this.rate = rate;
+        this.run = run;
+        this.ledger = ledger;
     }
 
-    /** Sends {@code count} messages (or until {@code duration} passes); answers what happened. */
+    /**
+     * Sends {@code count} messages (or until {@code duration} passes); answers what happened. Every
+     * thread connects (and handshakes) before the clock starts, so the first requests do not queue
+     * behind {@code concurrency} handshakes at once.
+     */
     Result run(long count, Duration duration) throws InterruptedException {
-        Semaphore inFlight = new Semaphore(concurrency);
-        int sent = 0;
-        long start = System.nanoTime();
-        long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
-        long intervalNanos = rate > 0 ? (long) (1_000_000_000L / rate) : 0;
-        for (long i = 0; i < count && System.nanoTime() < deadline; i++) {
-            long intended = rate > 0 ? start + i * intervalNanos : 0;
-            if (rate > 0) {
-                long wait = intended - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-            }
-            inFlight.acquire();
-            long from = rate > 0 ? intended : System.nanoTime();
-            HttpClient client = connections.acquire(i);
-            long seq = i;
-            String key = ledger == null ? null : run + "-" + seq;
-            HttpRequest.Builder request = HttpRequest.newBuilder(submit).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(Ledger.body(run, seq))));
-            if (key != null) {
-                request.header("Idempotency-Key", key);
-            }
-            sent++;
-            client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-                long now = System.nanoTime();
-                connections.release(client);
-                latency.recordValue(Math.max(1, (now - from) / 1_000));
-                if (failure != null) {
-                    failed(seq, key, failure.getCause() == null ? failure : failure.getCause());
-                } else {
-                    answered(seq, key, response);
-                }
-                inFlight.release();
-            });
+        CountDownLatch connected = new CountDownLatch(concurrency);
+        CountDownLatch go = new CountDownLatch(1);
+        long[] start = new long[1];
+        List<Thread> senders = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            int thread = i;
+            senders.add(Thread.ofVirtual().name("bench-", i).start(() -> {
+                connect(thread);
+                connected.countDown();
+                awaitQuietly(go);
+                send(thread, start[0], count, duration == null ? Long.MAX_VALUE : start[0] + duration.toNanos());
+            }));
         }
-        inFlight.acquire(concurrency);
+        connected.await();
+        start[0] = System.nanoTime();
+        go.countDown();
+        for (Thread sender : senders) {
+            sender.join();
+        }
         long end = System.nanoTime();
-        return new Result(sent, List.copyOf(accepted), latency.getIntervalHistogram(),
-                Duration.ofNanos(end - start), errors.entrySet().stream()
+        return new Result(sent.intValue(), List.copyOf(accepted), latency.getIntervalHistogram(),
+                Duration.ofNanos(end - start[0]), errors.entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum())));
     }
 
-    private void answered(long seq, String key, HttpResponse<String> response) {
-        String messageId = null;
-        if (response.statusCode() == 202) {
-            messageId = messageId(response.body());
-            accepted.add(messageId);
-        } else {
-            errors.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
-        }
-        if (ledger != null) {
-            ledger.answered(run, seq, key, response.statusCode(), messageId);
+    private void connect(int thread) {
+        try {
+            connections.forRequest(thread);
+        } catch (IOException | RuntimeException e) {
+            connections.discard(thread); // the first request tries again and records the failure
         }
     }
 
-    private void failed(long seq, String key, Throwable failure) {
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void send(int thread, long start, long count, long deadline) {
+        for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+            long from = rate > 0 ? start + (long) (n * 1e9 / rate) : System.nanoTime();
+            LockSupport.parkNanos(from - System.nanoTime());
+            if (System.nanoTime() >= deadline) {
+                next.set(count); // the others stop too; the result counts only what was sent
+                return;
+            }
+            String key = ledger == null ? null : run + "-" + n;
+            byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
+            sent.increment();
+            try {
+                answered(n, key, connections.forRequest(thread).post(SUBMIT, body, key));
+            } catch (IOException | RuntimeException failure) {
+                connections.discard(thread);
+                failed(n, key, failure);
+            }
+            latency.recordValue(Math.max(1, (System.nanoTime() - from) / 1_000));
+        }
+    }
+
+    private void answered(long seq, String key, HttpsConnection.Response response) {
+        String messageId = null;
+        if (response.status() == 202) {
+            messageId = JSON.readTree(response.body()).path("message_id").asString();
+            accepted.add(messageId);
+        } else {
+            errors.computeIfAbsent("HTTP " + response.status(), k -> new LongAdder()).increment();
+        }
+        if (ledger != null) {
+            ledger.answered(run, seq, key, response.status(), messageId);
+        }
+    }
+
+    private void failed(long seq, String key, Exception failure) {
         errors.computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
         if (ledger != null) {
             ledger.failed(run, seq, key, failure);
         }
-    }
-
-    private static String messageId(String body) {
-        return JSON.readTree(body).path("message_id").asString();
     }
 
     /** Latencies in microseconds. */
@@ -125,5 +145,4 @@ final class LoadRun {
             return accepted.size() / (elapsed.toNanos() / 1e9);
         }
     }
-
 }

@@ -1,16 +1,14 @@
 package org.messagebroker.cli.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.HdrHistogram.Histogram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,54 +22,71 @@ final class StoredCheck {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client;
-    private final URI proxy;
+    private final Connections connections;
     private final int concurrency;
+    private final Histogram storedMillis = new Histogram(3);
+    private Instant lastQueued = Instant.MIN;
+    private Instant lastStored = Instant.MIN;
 
-    StoredCheck(HttpClient client, URI proxy, int concurrency) {
-        this.client = client;
-        this.proxy = proxy;
+    StoredCheck(Connections connections, int concurrency) {
+        this.connections = connections;
         this.concurrency = concurrency;
     }
 
     Result await(List<String> accepted, Duration timeout) throws InterruptedException {
         Set<String> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(accepted);
-        Histogram storedMillis = new Histogram(3);
-        Instant[] lastQueued = {Instant.MIN};
-        Instant[] lastStored = {Instant.MIN};
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Semaphore inFlight = new Semaphore(concurrency);
-            for (String id : List.copyOf(pending)) {
-                inFlight.acquire();
-                CompletableFuture<HttpResponse<String>> answer = client.sendAsync(
-                        HttpRequest.newBuilder(proxy.resolve("/api/v1/messages/" + id)).timeout(Duration.ofSeconds(30))
-                                .build(), HttpResponse.BodyHandlers.ofString());
-                answer.whenComplete((response, failure) -> {
-                    if (failure == null && response.statusCode() == 200) {
-                        JsonNode message = JSON.readTree(response.body());
-                        if ("delivered".equals(message.path("status").asString())) {
-                            Instant queued = Instant.parse(message.path("queued_at").asString());
-                            Instant stored = Instant.parse(message.path("delivered_at").asString());
-                            synchronized (storedMillis) {
-                                storedMillis.recordValue(Math.max(0, Duration.between(queued, stored).toMillis()));
-                                lastQueued[0] = queued.isAfter(lastQueued[0]) ? queued : lastQueued[0];
-                                lastStored[0] = stored.isAfter(lastStored[0]) ? stored : lastStored[0];
-                            }
-                            pending.remove(id);
-                        }
-                    }
-                    inFlight.release();
-                });
+            Queue<String> round = new ConcurrentLinkedQueue<>(pending);
+            List<Thread> readers = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                readers.add(Thread.ofVirtual().start(() -> read(round, pending)));
             }
-            inFlight.acquire(concurrency);
+            for (Thread reader : readers) {
+                reader.join();
+            }
             if (!pending.isEmpty()) {
                 Thread.sleep(200);
             }
         }
-        Duration drain = lastStored[0].equals(Instant.MIN) ? Duration.ZERO : Duration.between(lastQueued[0], lastStored[0]);
+        Duration drain = lastStored.equals(Instant.MIN) ? Duration.ZERO : Duration.between(lastQueued, lastStored);
         return new Result(accepted.size() - pending.size(), pending.size(), storedMillis, drain);
+    }
+
+    private void read(Queue<String> round, Set<String> pending) {
+        HttpsConnection connection = null;
+        try {
+            for (String id = round.poll(); id != null; id = round.poll()) {
+                if (connection == null || !connection.reusable()) {
+                    connection = connections.open();
+                }
+                HttpsConnection.Response response = connection.get("/api/v1/messages/" + id);
+                if (response.status() == 200 && delivered(JSON.readTree(response.body()))) {
+                    pending.remove(id);
+                }
+            }
+        } catch (IOException e) {
+            // this round ends for this reader; what it did not read stays pending for the next
+        } finally {
+            if (connection != null) {
+                connection.close();
+            }
+        }
+    }
+
+    private boolean delivered(JsonNode message) {
+        if (!"delivered".equals(message.path("status").asString())) {
+            return false;
+        }
+        Instant queued = Instant.parse(message.path("queued_at").asString());
+        Instant stored = Instant.parse(message.path("delivered_at").asString());
+        synchronized (storedMillis) {
+            storedMillis.recordValue(Math.max(0, Duration.between(queued, stored).toMillis()));
+            lastQueued = queued.isAfter(lastQueued) ? queued : lastQueued;
+            lastStored = stored.isAfter(lastStored) ? stored : lastStored;
+        }
+        return true;
     }
 
     /** {@code drain}: from the last message's acceptance to the last message stored. */

@@ -2,6 +2,7 @@ package org.messagebroker.server.message;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.messagebroker.core.DatabaseVendor;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,8 +51,12 @@ public class MessageStore {
         try {
             List<Object> values = new ArrayList<>(Arrays.asList(m.messageId(), m.clientId(), m.domain(),
                     m.senderNumberHashed(), m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(),
-                    m.attemptCount(), DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()), DbTime.utc(m.deliveredAt()),
-                    m.errorMessage(), DbTime.utc(m.lastAttemptAt())));
+                    m.attemptCount(), DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()),
+                    // Typed, because for an untyped null Spring asks the driver for the column's type, which
+                    // MariaDB's driver answers with an exception: one thrown per stored message.
+                    new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
+                    new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
+                    new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt()))));
             if (vendor == DatabaseVendor.H2) {
                 values.add(m.messageId());
             }

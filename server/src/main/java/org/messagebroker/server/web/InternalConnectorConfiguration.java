@@ -29,6 +29,8 @@ class InternalConnectorConfiguration {
             connector.setPort(port);
             connector.setScheme("https");
             connector.setSecure(true);
+            // Workers keep their connections; Tomcat's default of 100 requests each means a handshake per 100 batches.
+            connector.setProperty("maxKeepAliveRequests", "10000");
             SslConnectorCustomizer ssl = new SslConnectorCustomizer(LogFactory.getLog(getClass()), connector,
                     ClientAuth.NEED);
             ssl.customize(bundles.getBundle(BUNDLE), Map.of());
