@@ -40,6 +40,7 @@ final class LoadRun {
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
     private final AtomicLong next = new AtomicLong();
     private final LongAdder sent = new LongAdder();
+    private volatile boolean stopped;
 
     /** With a {@code ledger}, every request carries an idempotency key and its outcome is written down. */
     LoadRun(Connections connections, int concurrency, double rate, String run, Ledger ledger) {
@@ -66,7 +67,7 @@ final class LoadRun {
                 connect(thread);
                 connected.countDown();
                 awaitQuietly(go);
-                send(thread, start[0], count, duration == null ? Long.MAX_VALUE : start[0] + duration.toNanos());
+                send(thread, start[0], count, duration == null ? Long.MAX_VALUE : duration.toNanos());
             }));
         }
         connected.await();
@@ -97,14 +98,14 @@ final class LoadRun {
         }
     }
 
-    private void send(int thread, long start, long count, long deadline) {
-        for (long n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+    private void send(int thread, long start, long count, long durationNanos) {
+        for (long n = next.getAndIncrement(); n < count && !stopped; n = next.getAndIncrement()) {
             long from = rate > 0 ? start + (long) (n * 1e9 / rate) : System.nanoTime();
-            LockSupport.parkNanos(from - System.nanoTime());
-            if (System.nanoTime() >= deadline) {
-                next.set(count); // the others stop too; the result counts only what was sent
+            if (from - start >= durationNanos) {
+                stopped = true; // the others stop too; the result counts only what was sent
                 return;
             }
+            LockSupport.parkNanos(from - System.nanoTime());
             String key = ledger == null ? null : run + "-" + n;
             byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
             sent.increment();

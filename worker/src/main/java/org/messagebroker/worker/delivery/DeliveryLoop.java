@@ -1,5 +1,6 @@
 package org.messagebroker.worker.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,8 +49,11 @@ class DeliveryLoop implements SmartLifecycle {
     private void loop() {
         try {
             while (running) {
-                if (!deliverOneBatch()) {
-                    pause();
+                int delivered = deliverOneBatch();
+                if (delivered == 0) {
+                    pause(settings.pollInterval());
+                } else if (delivered < settings.batchSize()) {
+                    pause(settings.linger());
                 }
             }
         } finally {
@@ -57,17 +61,17 @@ class DeliveryLoop implements SmartLifecycle {
         }
     }
 
-    /** Answers whether there was work, so an empty queue is polled at the configured interval. */
-    private boolean deliverOneBatch() {
+    /** Answers how many messages it handed on; an empty queue is polled at the configured interval. */
+    private int deliverOneBatch() {
         List<ClaimedMessage> batch;
         try {
             batch = queue.claim(settings.id(), settings.batchSize(), settings.lease());
         } catch (RuntimeException e) {
             log.warn("Cannot claim from the queue: {}", e.getMessage());
-            return false;
+            return 0;
         }
         if (batch.isEmpty()) {
-            return false;
+            return 0;
         }
         try {
             delivery.deliver(batch);
@@ -75,12 +79,12 @@ class DeliveryLoop implements SmartLifecycle {
             // The claim stays; the queue hands the batch out again when the lease ends.
             log.error("Delivery of a batch of {} failed unexpectedly", batch.size(), e);
         }
-        return true;
+        return batch.size();
     }
 
-    private void pause() {
+    private void pause(Duration pause) {
         try {
-            Thread.sleep(settings.pollInterval());
+            Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

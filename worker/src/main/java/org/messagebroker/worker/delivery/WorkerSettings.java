@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param batchSize     messages claimed and delivered per call
  * @param lease         how long a claim lasts before the queue hands the message out again
  * @param pollInterval  the pause when the queue is empty
+ * @param linger        the pause after a batch smaller than {@code batchSize}, so that the next one is
+ *                      fuller: fewer calls, transactions and commits per message at a little latency
  * @param retryInterval the wait after a temporary failure (the original's fixed 30 s); with exponential
  *                      backoff, the first wait's ceiling
  * @param retryBackoff  {@code fixed} (the original's) or {@code exponential} with full jitter
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("broker.worker")
 record WorkerSettings(String id, URI serverUrl, int concurrency, int batchSize, Duration lease,
-        Duration pollInterval, Duration retryInterval, RetryPolicy.Backoff retryBackoff, Duration retryMaxInterval,
+        Duration pollInterval, Duration linger, Duration retryInterval, RetryPolicy.Backoff retryBackoff, Duration retryMaxInterval,
         int maxAttempts, Duration timeout, Tls tls) {
 
     record Tls(Path certificate, Path privateKey, Path caCertificate) {
