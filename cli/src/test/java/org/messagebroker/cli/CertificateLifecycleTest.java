@@ -30,6 +30,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -59,6 +60,7 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    @Tag("security")
     void aRevokedCertificateIsOnTheSignedCrlAndOpensslAgrees() throws Exception {
         broker.registerClient(token, "crl-client");
         assertThat(broker.postJsonAs(token, "/admin/certificates/revoke",
@@ -89,6 +91,7 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    @Tag("security")
     void aCsrKeepsTheKeyWithTheClientAndItsSubjectComesFromTheRecords() throws Exception {
         KeyPair own = CertificateAuthority.newLeafKeyPair();
         HttpResponse<String> response = broker.postJsonAs(token, "/admin/certificates/generate",
@@ -154,6 +157,7 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    @Tag("security")
     void aRevokedClientCannotRenewAndANotYetValidCertificateIsRefused() {
         broker.registerClient(token, "gone");
         broker.postJsonAs(token, "/admin/certificates/revoke", "{\"client_id\":\"gone\",\"reason\":\"contract ended\"}");
@@ -169,6 +173,7 @@ class CertificateLifecycleTest {
     }
 
     @Test
+    @Tag("security")
     void certificateAdministrationIsForAdminsOnly() {
         for (String path : List.of("/admin/certificates", "/admin/certificates/expiring")) {
             assertThat(send(broker.client(null), HttpRequest.newBuilder(broker.server(path)).GET()).statusCode())

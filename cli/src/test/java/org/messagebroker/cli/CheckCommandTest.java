@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -25,6 +26,7 @@ import tools.jackson.databind.JsonNode;
  * the promise — a lost row, a duplicate, a phantom, a corrupted row, a worker that acknowledges
  * before delivering — is counted.
  */
+@Tag("fault")
 class CheckCommandTest {
 
     private static final String SENDER = "+4915200000000";

@@ -18,6 +18,7 @@ import org.awaitility.Awaitility;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * Who may send, through real TLS with real certificates: the original's TC-P-004/005 and TC-S-001…005,
  * and what the original got wrong (identity from headers, no revocation).
  */
+@Tag("security")
 class ClientAccessTest {
 
     private static final String BODY = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"hello\"}";

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -90,12 +91,14 @@ class EndToEndTest {
     }
 
     @Test
+    @Tag("security")
     void aClientWithoutACertificateIsRefusedInTheHandshake() {
         assertThatThrownBy(() -> send(broker.client(null), postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x"))))
                 .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
     }
 
     @Test
+    @Tag("security")
     void aCertificateFromAnotherCaIsRefusedInTheHandshake(@TempDir Path elsewhere) {
         HttpClient stranger = TestCertificates.foreignClient(elsewhere, dataDir.resolve("ca.crt"));
         assertThatThrownBy(() -> send(stranger, postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x"))))
@@ -136,6 +139,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Tag("security")
     void theInternalApiAdmitsOnlyTheProxyAndWorkerCertificates() {
         HttpResponse<String> asClient = send(broker.client("demo-client"),
                 postJson(broker.internal("/internal/messages/deliver"), "{\"messages\":[]}"));
@@ -153,6 +157,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Tag("security")
     void thePortalApiWantsAValidBearerToken() {
         HttpClient client = broker.client(null);
         for (String authorization : new String[] {null, "Bearer not-a-token", "Bearer " + broker.adminToken() + "x"}) {
@@ -200,6 +205,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Tag("security")
     void theInstallationKeepsSecretsPrivate() throws IOException {
         for (String file : List.of("initial-admin.txt", "demo-client.key", "ca/ca.key", "tls/server.key",
                 "secrets/storage-keys", "secrets/jwt.key", "secrets/blind-index.key", "secrets/sealing-private.pem",

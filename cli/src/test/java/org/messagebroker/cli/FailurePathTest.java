@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -17,6 +18,7 @@ import tools.jackson.databind.JsonNode;
  * What happens to messages that cannot be delivered, all real: retries, dead letters handed to the
  * server, recorded as failed with their reason and attempts, and replayed or discarded by an admin.
  */
+@Tag("fault")
 class FailurePathTest {
 
     private static final Map<String, Object> IMPATIENT = Map.of("WORKER_MAX_ATTEMPTS", "3",

@@ -23,6 +23,7 @@ import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -84,6 +85,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void usersSeeOnlyTheirClientsMessagesAndNoBodies() {
         String alice = tokenOf("alice@acme.example");
         JsonNode mine = json(broker.as(alice, "GET", "/portal/messages?client_id=globex", null));
@@ -134,6 +136,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void theCsvExportHoldsTheFilteredMessagesAndDefusesFormulas() {
         HttpResponse<String> csv = broker.as(admin, "GET", "/portal/messages/export?client_id=acme&sender=%2B4915200000000", null);
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -147,6 +150,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void forgedExpiredAndMisusedTokensAre401() throws Exception {
         String valid = tokenOf("alice@acme.example");
         String[] parts = valid.split("\\.");
@@ -171,6 +175,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void refreshTokensRotateAndAReusedOneRevokesItsFamily() {
         JsonNode login = json(broker.login("bob@globex.example", PASSWORD));
         String first = login.path("refresh_token").asString();
@@ -186,6 +191,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void logoutDeactivationAndRoleChangesStopTokensAtOnce() {
         long id = createUser("carol@acme.example", "user", "acme");
         JsonNode login = json(broker.login("carol@acme.example", PASSWORD));
@@ -219,6 +225,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void userAdministrationEnforcesItsRules() {
         long id = createUser("erin@globex.example", "user", "globex");
         assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"erin@globex.example\",\"password\":\""
@@ -280,6 +287,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void theAuditChainDetectsATamperedRow() {
         assertThat(json(broker.as(admin, "GET", "/admin/audit/verify", null)).path("valid").asBoolean()).isTrue();
         JdbcClient jdbc = JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class));
@@ -298,6 +306,7 @@ class PortalApiTest {
     }
 
     @Test
+    @Tag("security")
     void aBodyMovedToAnotherRowIsRefusedWithAProblemNotAStackTrace() {
         JdbcClient jdbc = JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class));
         String original = jdbc.sql("SELECT encrypted_body FROM messages WHERE message_id = ?").param(acmeMessage)

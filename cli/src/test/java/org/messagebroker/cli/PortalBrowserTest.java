@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -57,6 +58,7 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Tag("security")
     void aUserPagesFiltersAndReadsOnlyTheirOwnMessages(@TempDir Path profile) {
         try (Browser browser = browser(profile)) {
             browser.logIn("alice@acme.example", PASSWORD);
@@ -89,6 +91,7 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Tag("security")
     void anAdminManagesUsersAndCertificatesAndAnXssBodyRendersAsText(@TempDir Path profile) {
         try (Browser browser = browser(profile)) {
             browser.logIn("admin@example.com", broker.initialAdminPassword());
@@ -151,6 +154,7 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Tag("security")
     void pagesCarryTheSecurityHeadersAndFormsNeedTheirCsrfToken() {
         HttpResponse<String> login = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/login")).GET());
         assertThat(login.headers().firstValue("Content-Security-Policy").orElseThrow())

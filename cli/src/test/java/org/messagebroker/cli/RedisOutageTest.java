@@ -8,19 +8,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 
 /**
  * A Redis of the test's own, crashed with SIGKILL and restarted: what was accepted survives (AOF,
- * fsync on every write), and while Redis is down the proxy answers 503, never 202.
+ * fsync on every write), and while Redis is down the proxy answers 503, never 202. The negative control
+ * runs the same crash on a Redis without AOF and shows the checker of the fault suites reporting the loss.
  */
+@Tag("fault")
 class RedisOutageTest {
 
     @TempDir
@@ -30,7 +34,7 @@ class RedisOutageTest {
     void acceptedMessagesSurviveARedisCrashAndTheProxyRefusesWhileItIsDown() throws Exception {
         int port = RunningBroker.freePort();
         Path redisDir = Files.createDirectory(dir.resolve("redis"));
-        Process redis = startRedis(port, redisDir);
+        Process redis = startRedis(port, redisDir, true);
         try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()),
                 Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s"))) {
             broker.stop(Role.WORKER);
@@ -47,7 +51,7 @@ class RedisOutageTest {
             assertThat(RunningBroker.json(refused).path("error").asString()).isEqualTo("service_unavailable");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
-            redis = startRedis(port, redisDir);
+            redis = startRedis(port, redisDir, true);
             accepted.add(Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> broker.submit("after the restart"), id -> id != null));
             broker.start(Role.WORKER);
@@ -64,9 +68,39 @@ class RedisOutageTest {
         }
     }
 
-    private static Process startRedis(int port, Path dataDir) throws IOException {
-        Process redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dataDir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "")
+    @Test
+    void negativeControlWithoutAofTheSameCrashLosesWhatWasAcceptedAndTheCheckerSaysSo() throws Exception {
+        int port = RunningBroker.freePort();
+        Path redisDir = Files.createDirectory(dir.resolve("redis"));
+        Process redis = startRedis(port, redisDir, false);
+        Path data = dir.resolve("broker");
+        try (RunningBroker broker = new RunningBroker(data, List.of(Role.SERVER, Role.PROXY),
+                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s",
+                        "REDIS_ACCEPT_WEAKER_DURABILITY", "true"))) {
+            broker.adminToken();
+            Path ledger = dir.resolve("ledger");
+            CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir", data.toString(),
+                    "--count", "40", "--concurrency", "4", "--run-id", "noaof", "--ledger", ledger.toString());
+
+            redis.destroyForcibly().waitFor();
+            redis = startRedis(port, redisDir, false);
+            broker.start(Role.WORKER);
+            String report = CommandRun.broker(1, "check", "--ledger", ledger.toString(), "--data-dir", data.toString(),
+                    "--timeout", "5s");
+            assertThat(RunningBroker.JSON.readTree(report.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow())
+                    .path("lost").asInt()).as(report).isEqualTo(40);
+        } finally {
+            redis.destroyForcibly().waitFor();
+        }
+    }
+
+    private static Process startRedis(int port, Path dataDir, boolean appendOnly) throws IOException {
+        List<String> durability = appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always")
+                : List.of("--appendonly", "no");
+        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
+                "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--save", ""));
+        command.addAll(durability);
+        Process redis = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(dataDir.resolve("redis.log").toFile()).start();
         RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
         try {

@@ -36,6 +36,33 @@ final class RoleProcess implements AutoCloseable {
         awaitExit(Duration.ofSeconds(30));
     }
 
+    /** SIGSTOP: the process is frozen (a long GC pause, a stalled VM) until {@link #resume()}. */
+    void pause() {
+        signal("STOP");
+    }
+
+    void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + name + " failed with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM: what systemd sends on stop; the role shuts down gracefully. */
     int terminate(Duration timeout) {
         process.destroy();

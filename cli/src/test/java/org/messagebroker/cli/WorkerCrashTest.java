@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * once. On both queue backends, with a real {@code kill -9} and at the named failpoint between the
  * server's commit and the queue acknowledgement.
  */
+@Tag("fault")
 @ParameterizedClass
 @ValueSource(strings = {"jdbc", "redis"})
 class WorkerCrashTest {

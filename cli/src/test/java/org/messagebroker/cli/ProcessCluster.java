@@ -1,0 +1,101 @@
+package org.messagebroker.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+
+/**
+ * The roles as separate JVMs on one data directory, so that the fault suite can kill, stop, pause and
+ * restart each the way an operating system or an operator would. Faults are aimed at the processes this
+ * cluster started, by their PIDs, never by name.
+ */
+final class ProcessCluster implements AutoCloseable {
+
+    private final RunningBroker ports;
+    private final Map<String, String> environment = new HashMap<>();
+    private final Map<String, RoleProcess> running = new LinkedHashMap<>();
+    private int starts;
+
+    ProcessCluster(Path dir, Map<String, Object> settings) {
+        ports = new RunningBroker(dir, List.of(), settings);
+        ports.settings().forEach((key, value) -> environment.put(key, value.toString()));
+    }
+
+    RunningBroker broker() {
+        return ports;
+    }
+
+    /** Starts the role (under {@code name}, so that two workers can run) and waits until it is up. */
+    RoleProcess start(String name, String role, Map<String, String> more) {
+        Path log = launch(name, role, more);
+        awaitStarted(name, log);
+        return running.get(name);
+    }
+
+    /** Starts roles side by side (a JVM start is mostly waiting), then waits for all of them. */
+    void startTogether(String... roles) {
+        Map<String, Path> logs = new LinkedHashMap<>();
+        for (String role : roles) {
+            logs.put(role, launch(role, role, Map.of()));
+        }
+        logs.forEach(this::awaitStarted);
+    }
+
+    private Path launch(String name, String role, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(more);
+        env.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
+        Path log = ports.dir.resolve(name + "-" + ++starts + ".log");
+        running.put(name, RoleProcess.start(role, ports.dir, env, log));
+        return log;
+    }
+
+    private void awaitStarted(String name, Path log) {
+        RoleProcess process = running.get(name);
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            if (!process.alive()) {
+                throw new IllegalStateException(name + " exited during start; see " + log);
+            }
+            return Files.exists(log) && Files.readString(log).contains("Application in ");
+        });
+    }
+
+    RoleProcess start(String role) {
+        return start(role, role, Map.of());
+    }
+
+    RoleProcess get(String name) {
+        return running.get(name);
+    }
+
+    /** Every log line the cluster's processes wrote, for a failing test's message. */
+    String logs() {
+        try (var files = Files.list(ports.dir)) {
+            StringBuilder all = new StringBuilder();
+            for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
+                all.append("== ").append(log.getFileName()).append('\n').append(Files.readString(log));
+            }
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(process -> {
+            if (process.alive()) {
+                process.resume();
+            }
+            process.close();
+        });
+        ports.close();
+    }
+}
