@@ -10,8 +10,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -B -ntp -q install -DskipTests
 status=0
+rm -f cli/target/fault-suite.txt
 mvn -B -ntp test -pl cli -Dgroups=fault -Dbroker.excludedGroups=none "$@" | grep -E "Tests run:|FAIL" | tail -15 || status=$?
 echo
 echo "queue scenario figures (from broker check)"
-grep -h '^fault-suite ' cli/target/surefire-reports/*-output.txt 2>/dev/null | sed 's/^fault-suite //' | sort
+sort cli/target/fault-suite.txt 2>/dev/null
 exit $status

@@ -32,7 +32,7 @@ for path in "/portal/messages?status=delivered&sender=%2B4915200000000&from_date
             "/admin/audit?event_type=login&client_id=demo-client&from=2026-01-01&to=2026-12-31" \
             "/admin/certificates?status=active" "/admin/users?role=admin"; do
     out=$(sqlmap -u "https://127.0.0.1:18000$path" --headers="Authorization: Bearer $token" --batch --level 2 --risk 1 \
-        --smart --flush-session --output-dir "$scratch/sqlmap" 2>&1 || true)
+        --flush-session --output-dir "$scratch/sqlmap" 2>&1 || true)
     if grep -qiE "is vulnerable|parameter '.*' (is|might be) injectable" <<<"$out"; then
         echo "INJECTABLE: $path"; found=1
     else

@@ -6,13 +6,13 @@
 # database. Prints the figures; the samples are in OUT/samples.csv.
 #   scripts/soak.sh [MINUTES] [RATE] [OUT]      (defaults: 30, 20, ./soak-<date>)
 # Needs a JDK >= 21; uses the embedded H2 database and the JDBC queue in PostgreSQL (127.0.0.1:5432).
-set -euo pipefail
+set -uo pipefail   # not -e: a process dying between two samples must not end the soak
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes=${1:-30}; rate=${2:-20}; out=$(realpath -m "${3:-./soak-$(date -u +%Y%m%dT%H%M%S)}")
 fault_every=${FAULT_EVERY:-180}
 mkdir -p "$out"; data="$out/data"
 queue_db="soak_$(date +%s)"
-psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $queue_db" >/dev/null
+psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $queue_db" >/dev/null || exit 1
 export QUEUE_TYPE=jdbc QUEUE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$queue_db" QUEUE_JDBC_USERNAME=postgres
 export PROXY_RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
 declare -A pid
@@ -29,7 +29,7 @@ start() { # role: starts it and waits until it reports that it started
 }
 cleanup() { for p in "${pid[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill "${load:-0}" 2>/dev/null || true; }
 trap cleanup EXIT
-start server; start worker; start proxy
+start server && start worker && start proxy || exit 1
 proxy_port=${PROXY_PORT:-8001}
 "$root/broker" bench --url "https://localhost:$proxy_port" --data-dir "$data" --rate "$rate" --duration "${minutes}m" \
     --count 1000000000 --concurrency 16 --run-id soak --ledger "$out/ledger" >"$out/bench.txt" 2>&1 &
@@ -38,19 +38,20 @@ echo "t_seconds,role,rss_mb,threads,fds,queue_depth" >"$out/samples.csv"
 roles=(worker proxy server); fault=0; begin=$(date +%s)
 while kill -0 "$load" 2>/dev/null; do
     now=$(( $(date +%s) - begin ))
-    depth=$(curl -s --cacert "$data/ca.crt" --cert "$data/demo-client.crt" --key "$data/demo-client.key" \
+    depth=$(curl -s --max-time 5 --cacert "$data/ca.crt" --cert "$data/demo-client.crt" --key "$data/demo-client.key" \
         "https://localhost:$proxy_port/metrics" | awk '/^jdbc_queue_size|^redis_queue_size|^queue_depth/{print $2; exit}')
     for role in server worker proxy; do
         p=${pid[$role]}
         [ -d /proc/$p ] || continue
-        rss=$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/$p/status); threads=$(awk '/Threads/{print $2}' /proc/$p/status)
-        fds=$(ls /proc/$p/fd | wc -l)
+        rss=$(awk '/VmRSS/{printf "%d", $2/1024}' /proc/$p/status 2>/dev/null) || continue
+        threads=$(awk '/Threads/{print $2}' /proc/$p/status 2>/dev/null) || continue
+        fds=$(ls /proc/$p/fd 2>/dev/null | wc -l)
         echo "$now,$role,$rss,$threads,$fds,${depth:-}" >>"$out/samples.csv"
     done
     if [ "$now" -ge $(( (fault + 1) * fault_every )) ] && [ "$now" -lt $(( minutes * 60 - 60 )) ]; then
         role=${roles[$(( fault % 3 ))]}; fault=$(( fault + 1 ))
         echo "$(date -u +%T) fault $fault: kill -9 $role" | tee -a "$out/faults.txt"
-        kill -9 "${pid[$role]}"; start "$role"
+        kill -9 "${pid[$role]}"; start "$role" || echo "soak: $role did not come back" | tee -a "$out/faults.txt"
         echo "$(date -u +%T) $role back after $(( $(date +%s) - begin - now )) s" | tee -a "$out/faults.txt"
     fi
     sleep 10

@@ -2,12 +2,19 @@ package org.messagebroker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.messagebroker.core.Failpoints;
 import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.core.tls.PemFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,7 +57,12 @@ class FaultInjectionTest {
      * it would freeze the others.
      */
     private ProcessCluster cluster() {
-        Map<String, Object> settings = new HashMap<>(Map.of("QUEUE_TYPE", queueType,
+        return cluster(Map.of());
+    }
+
+    private ProcessCluster cluster(Map<String, ?> more) {
+        Map<String, Object> settings = new HashMap<>(more);
+        settings.putAll(Map.of("QUEUE_TYPE", queueType,
                 "REDIS_KEY_PREFIX", "{fault-" + UUID.randomUUID() + "}:", "REDIS_ACCEPT_WEAKER_DURABILITY", "true",
                 "WORKER_LEASE", LEASE, "WORKER_RETRY_INTERVAL", "1s", "WORKER_TIMEOUT", "5s"));
         if (queueType.equals("jdbc")) {
@@ -143,6 +156,44 @@ class FaultInjectionTest {
 
     @Test
     @Tag("fault-full")
+    void theServersDatabaseStoppedForAMinuteUnderLoadLosesNothing() throws Exception {
+        try (PrivateMariaDb database = new PrivateMariaDb(dir.resolve("mariadb"), RunningBroker.freePort());
+                ProcessCluster cluster = cluster(Map.of("DB_URL", database.url("broker"), "DB_USERNAME", "root"))) {
+            Path ledger = underLoad(cluster, "80s", () -> {
+                database.stop();
+                Thread.sleep(60_000);
+                long restarted = System.nanoTime();
+                database.start();
+                record(String.format("%-5s database back after 60 s down; up in %.1fs", queueType,
+                        (System.nanoTime() - restarted) / 1e9));
+            });
+            assertNothingLost(cluster, ledger, "--db-url", database.url("broker"), "--db-username", "root");
+        }
+    }
+
+    @Test
+    @Tag("fault-full")
+    void theServersAndProxysCertificatesRotatedUnderLoadLoseNothing() throws Exception {
+        // Only that nothing is lost while the files change under load. Whether the server's main port then
+        // presents the new certificate is not asserted: in this multi-process set-up it was seen still
+        // presenting the old one (CertificateRotationTest proves the proxy's reload in-process).
+        try (ProcessCluster cluster = cluster()) {
+            RunningBroker broker = cluster.broker();
+            String token = broker.adminToken();
+            assertNothingLost(cluster, underLoad(cluster, "25s", () -> {
+                for (String component : new String[] {"server", "proxy"}) {
+                    JsonNode issued = RunningBroker.json(broker.postJsonAs(token, "/admin/certificates/component",
+                            "{\"name\":\"" + component + "\",\"dns_names\":[\"localhost\"],\"ip_addresses\":[\"127.0.0.1\"]}"));
+                    PemFiles.writeOwnerOnly(dir.resolve("tls/" + component + ".key"), issued.path("private_key").asString());
+                    PemFiles.writePublic(dir.resolve("tls/" + component + ".crt"), issued.path("certificate").asString());
+                    Thread.sleep(3_000);
+                }
+            }));
+        }
+    }
+
+    @Test
+    @Tag("fault-full")
     void theProxyDyingBetweenEnqueueAndAnswerLeavesAMessageThatIsStoredNotLost() throws Exception {
         try (ProcessCluster cluster = cluster()) {
             cluster.get("proxy").terminate(Duration.ofSeconds(60));
@@ -151,9 +202,11 @@ class FaultInjectionTest {
             CommandRun.broker(0, "bench", "--url", cluster.broker().proxy("/").toString(), "--data-dir", dir.toString(),
                     "--count", "1", "--concurrency", "1", "--run-id", "failpoint", "--ledger", ledger.toString());
             assertThat(cluster.get("proxy").awaitExit(Duration.ofSeconds(30))).as("died at the failpoint").isEqualTo(137);
-            JsonNode report = check(cluster, ledger);
+            // Nothing was acknowledged, so the checker has nothing to wait for: wait here for the delivery.
+            JsonNode report = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> check(cluster, ledger), r -> r.path("recovered").asInt() == 1);
             assertThat(report.path("acked").asInt()).isZero();
-            assertThat(report.path("recovered").asInt()).as("the unanswered message was stored").isEqualTo(1);
+            assertThat(report.path("lost").asInt()).isZero();
         }
     }
 
@@ -170,8 +223,8 @@ class FaultInjectionTest {
         return ledger;
     }
 
-    private void assertNothingLost(ProcessCluster cluster, Path ledger) {
-        JsonNode report = check(cluster, ledger);
+    private void assertNothingLost(ProcessCluster cluster, Path ledger, String... checkOptions) {
+        JsonNode report = check(cluster, ledger, checkOptions);
         assertThat(report.path("acked").asInt()).as("messages accepted under the fault").isGreaterThan(100);
         assertThat(report.path("lost").asInt()).as(report.toString()).isZero();
         assertThat(report.path("duplicates").asInt()).as(report.toString()).isZero();
@@ -179,14 +232,15 @@ class FaultInjectionTest {
         assertThat(report.path("integrity_failures").asInt()).as(report.toString()).isZero();
     }
 
-    private JsonNode check(ProcessCluster cluster, Path ledger) {
+    private JsonNode check(ProcessCluster cluster, Path ledger, String... options) {
         long started = System.nanoTime();
-        String out = CommandRun.broker(0, "check", "--ledger", ledger.toString(), "--data-dir", dir.toString(),
-                "--timeout", "120s");
+        List<String> args = new ArrayList<>(List.of("check", "--ledger", ledger.toString(), "--data-dir", dir.toString(),
+                "--timeout", "120s"));
+        args.addAll(List.of(options));
+        String out = CommandRun.broker(0, args.toArray(String[]::new));
         JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
         // For scripts/fault-suite.sh: the figures, and how long the backlog took to drain after the load.
-        System.out.printf("fault-suite %-5s %-75s %s drain %.1fs%n", queueType, scenario, report,
-                (System.nanoTime() - started) / 1e9);
+        record(String.format("%-5s %-75s %s drain %.1fs", queueType, scenario, report, (System.nanoTime() - started) / 1e9));
         return report;
     }
 
@@ -195,8 +249,18 @@ class FaultInjectionTest {
         long stopped = System.nanoTime();
         stop.inject();
         cluster.start(name, name.startsWith("worker") ? "worker" : name, Map.of());
-        System.out.printf("fault-suite %-5s %s back in service after %.1fs%n", queueType, name,
-                (System.nanoTime() - stopped) / 1e9);
+        record(String.format("%-5s %s back in service after %.1fs", queueType, name, (System.nanoTime() - stopped) / 1e9));
+    }
+
+    /** A line of the suite's report, collected in target/fault-suite.txt for scripts/fault-suite.sh. */
+    private static void record(String line) {
+        System.out.println(line);
+        try {
+            Files.writeString(Path.of("target", "fault-suite.txt"), line + System.lineSeparator(),
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @FunctionalInterface
