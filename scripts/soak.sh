@@ -27,7 +27,12 @@ start() { # role: starts it and waits until it reports that it started
     echo "soak: $1 did not start; see $out/$1.log" >&2
     return 1
 }
-cleanup() { for p in "${pid[@]}"; do kill -9 "$p" 2>/dev/null || true; done; kill "${load:-0}" 2>/dev/null || true; }
+cleanup() {
+    for p in "${pid[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+    kill "${load:-0}" 2>/dev/null || true
+    sleep 1
+    psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $queue_db" >/dev/null 2>&1 || true
+}
 trap cleanup EXIT
 start server && start worker && start proxy || exit 1
 proxy_port=${PROXY_PORT:-8001}
@@ -61,4 +66,3 @@ tail -1 "$out/bench.txt"
 echo "Samples (min / max over the run, after the first 2 minutes):"
 awk -F, 'NR>1 && $1>=120 {k=$2; for (i=3;i<=5;i++){ if(!(k SUBSEP i in mn) || $i<mn[k,i]) mn[k,i]=$i; if($i>mx[k,i]) mx[k,i]=$i }}
     END{ split("server worker proxy", r, " "); for (j=1;j<=3;j++) printf "  %-7s rss %s-%s MB, threads %s-%s, fds %s-%s\n", r[j], mn[r[j],3], mx[r[j],3], mn[r[j],4], mx[r[j],4], mn[r[j],5], mx[r[j],5] }' "$out/samples.csv"
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE $queue_db" >/dev/null || true

@@ -2,6 +2,8 @@ package org.messagebroker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +37,7 @@ class CheckCommandTest {
     Path dir;
 
     @Test
-    void aCleanRunPassesAndEveryKindOfDamageIsCounted() {
+    void aCleanRunPassesAndEveryKindOfDamageIsCounted() throws IOException {
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER, Role.WORKER, Role.PROXY))) {
             Path ledger = bench(broker, "clean", 40);
             JsonNode clean = check(broker, ledger, 0);
@@ -43,18 +45,19 @@ class CheckCommandTest {
             assertThat(clean.path("stored").asInt()).isEqualTo(40);
             assertThat(clean.path("verdict").asString()).isEqualTo("pass");
 
-            JdbcTemplate db = new JdbcTemplate(broker.context(Role.SERVER).getBean(DataSource.class));
-            List<String> ids = db.queryForList("SELECT message_id FROM messages ORDER BY id", String.class);
-            db.update("DELETE FROM messages WHERE message_id = ?", ids.get(0));
-            assertThat(check(broker, ledger, 1).path("lost").asInt()).isEqualTo(1);
-
             store(broker, "chk:clean:7");
             store(broker, "chk:clean:9999");
             JsonNode damaged = check(broker, ledger, 1);
             assertThat(damaged.path("duplicates").asInt()).as("seq 7 stored twice").isEqualTo(1);
             assertThat(damaged.path("unexpected").asInt()).as("seq 9999 never sent").isEqualTo(1);
+            assertThat(damaged.path("lost").asInt()).isZero();
+
+            JdbcTemplate db = new JdbcTemplate(broker.context(Role.SERVER).getBean(DataSource.class));
+            db.update("DELETE FROM messages WHERE message_id = ?", acceptedId(ledger, 8));
+            assertThat(check(broker, ledger, 1).path("lost").asInt()).isEqualTo(1);
 
             // A body moved onto another row no longer matches its authenticated message id.
+            List<String> ids = db.queryForList("SELECT message_id FROM messages ORDER BY id", String.class);
             db.update("UPDATE messages SET encrypted_body = (SELECT encrypted_body FROM messages WHERE message_id = ?)"
                     + " WHERE message_id = ?", ids.get(1), ids.get(2));
             assertThat(check(broker, ledger, 1).path("integrity_failures").asInt()).isEqualTo(1);
@@ -88,6 +91,13 @@ class CheckCommandTest {
         String out = CommandRun.broker(expectedExit, "check", "--ledger", ledger.toString(), "--data-dir", dir.toString(),
                 "--timeout", expectedExit == 0 ? "60s" : "3s");
         return RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    }
+
+    /** The message id the client was given for attempt {@code seq}, from the ledger. */
+    private static String acceptedId(Path ledger, long seq) throws IOException {
+        return Files.readAllLines(ledger).stream().map(RunningBroker.JSON::readTree)
+                .filter(line -> line.path("seq").asLong() == seq).findFirst().orElseThrow()
+                .path("message_id").asString();
     }
 
     /** Stores a correctly encrypted message with this body under a new id, as a faulty component might. */
