@@ -3,7 +3,8 @@
 # ledger-keeping load at a moderate rate for MINUTES, one fault every FAULT_EVERY seconds (kill -9 of a
 # role chosen in turn, then its restart), and every 10 s a sample of each role's memory, threads and
 # file descriptors and of the queue depth. At the end `broker check` reconciles the ledger with the
-# database. Prints the figures; the samples are in OUT/samples.csv.
+# database. Prints the figures; the samples are in OUT/samples.csv, submission latency per minute (from
+# the ledger) in OUT/latency.csv.
 #   scripts/soak.sh [MINUTES] [RATE] [OUT]      (defaults: 30, 20, ./soak-<date>)
 # Needs a JDK >= 21; uses the embedded H2 database and the JDBC queue in PostgreSQL (127.0.0.1:5432).
 set -uo pipefail   # not -e: a process dying between two samples must not end the soak
@@ -63,6 +64,14 @@ while kill -0 "$load" 2>/dev/null; do
 done
 tail -1 "$out/bench.txt"
 "$root/broker" check --ledger "$out/ledger" --data-dir "$data" --timeout 120s | tee "$out/check.txt"
+# Latency per minute from the ledger: p50, p99 and max of every attempt answered in that minute.
+echo "minute_utc,attempts,p50_ms,p99_ms,max_ms" >"$out/latency.csv"
+grep -o '"answered_at":"[^"]*","latency_us":[0-9]*' "$out/ledger" \
+    | sed -E 's/"answered_at":"([^"]{16})[^"]*","latency_us":/\1 /' | sort -k1,1 -k2,2n \
+    | awk 'function flush() { if (n) printf "%s,%d,%.1f,%.1f,%.1f\n", m, n, v[int((n-1)*0.5)+1]/1000, v[int((n-1)*0.99)+1]/1000, v[n]/1000 }
+           $1 != m { flush(); m = $1; n = 0 } { v[++n] = $2 } END { flush() }' >>"$out/latency.csv"
+echo "Latency per minute (p50 / p99 / max in ms; faults at the times in faults.txt):"
+column -s, -t "$out/latency.csv" | sed 's/^/  /'
 echo "Samples (min / max over the run, after the first 2 minutes):"
 awk -F, 'NR>1 && $1>=120 {k=$2; for (i=3;i<=5;i++){ if(!(k SUBSEP i in mn) || $i<mn[k,i]) mn[k,i]=$i; if($i>mx[k,i]) mx[k,i]=$i }}
     END{ split("server worker proxy", r, " "); for (j=1;j<=3;j++) printf "  %-7s rss %s-%s MB, threads %s-%s, fds %s-%s\n", r[j], mn[r[j],3], mx[r[j],3], mn[r[j],4], mx[r[j],4], mn[r[j],5], mx[r[j],5] }' "$out/samples.csv"

@@ -44,6 +44,8 @@ class CheckCommandTest {
             assertThat(clean.path("acked").asInt()).isEqualTo(40);
             assertThat(clean.path("stored").asInt()).isEqualTo(40);
             assertThat(clean.path("verdict").asString()).isEqualTo("pass");
+            assertThat(Files.readAllLines(ledger)).as("each attempt's latency, for latency over time in a soak")
+                    .allSatisfy(line -> assertThat(RunningBroker.JSON.readTree(line).path("latency_us").asLong()).isPositive());
 
             store(broker, "chk:clean:7");
             store(broker, "chk:clean:9999");

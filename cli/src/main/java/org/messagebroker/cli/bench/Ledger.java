@@ -16,11 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * One JSON line per attempt, for {@code broker check}: what was sent (its marker, which is also its
  * body, and idempotency key) and what came back. Outcomes as in reliability.md §3.1: {@code ok} (202),
  * {@code fail-definite} (refused before the request was sent, or a 4xx: not stored) and
- * {@code fail-indeterminate} (a 5xx, or the connection failed after sending: may be stored).
+ * {@code fail-indeterminate} (a 5xx, or the connection failed after sending: may be stored). Each line
+ * also carries the attempt's latency from its intended start, for latency over time in a soak.
  */
 public final class Ledger implements AutoCloseable {
 
     public static final String SENDER = "+4915200000000";
+    public static final String OK = "ok";
+    public static final String FAIL_DEFINITE = "fail-definite";
+    public static final String FAIL_INDETERMINATE = "fail-indeterminate";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BufferedWriter out;
@@ -42,17 +46,19 @@ public final class Ledger implements AutoCloseable {
         return "chk:" + run + ":";
     }
 
-    void answered(String run, long seq, String key, int status, String messageId) {
-        String outcome = status == 202 ? "ok" : status >= 500 ? "fail-indeterminate" : "fail-definite";
-        write(run, seq, key, outcome, Integer.toString(status), messageId);
+    void answered(String run, long seq, String key, int status, String messageId, long latencyMicros) {
+        String outcome = status == 202 ? OK : status >= 500 ? FAIL_INDETERMINATE : FAIL_DEFINITE;
+        write(run, seq, key, outcome, Integer.toString(status), messageId, latencyMicros);
     }
 
-    void failed(String run, long seq, String key, Throwable failure) {
+    void failed(String run, long seq, String key, Throwable failure, long latencyMicros) {
         boolean notSent = failure instanceof ConnectException || failure instanceof SSLHandshakeException;
-        write(run, seq, key, notSent ? "fail-definite" : "fail-indeterminate", failure.getClass().getSimpleName(), null);
+        write(run, seq, key, notSent ? FAIL_DEFINITE : FAIL_INDETERMINATE, failure.getClass().getSimpleName(), null,
+                latencyMicros);
     }
 
-    private void write(String run, long seq, String key, String outcome, String status, String messageId) {
+    private void write(String run, long seq, String key, String outcome, String status, String messageId,
+            long latencyMicros) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("run", run);
         line.put("seq", seq);
@@ -61,6 +67,7 @@ public final class Ledger implements AutoCloseable {
         line.put("status", status);
         line.put("message_id", messageId);
         line.put("answered_at", Instant.now().toString());
+        line.put("latency_us", latencyMicros);
         String text = JSON.writeValueAsString(line);
         synchronized (out) {
             try {

@@ -109,17 +109,25 @@ final class LoadRun {
             String key = ledger == null ? null : run + "-" + n;
             byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
             sent.increment();
+            HttpsConnection.Response response = null;
+            Exception failure = null;
             try {
-                answered(n, key, connections.forRequest(thread).post(SUBMIT, body, key));
-            } catch (IOException | RuntimeException failure) {
+                response = connections.forRequest(thread).post(SUBMIT, body, key);
+            } catch (IOException | RuntimeException e) {
                 connections.discard(thread);
-                failed(n, key, failure);
+                failure = e;
             }
-            latency.recordValue(Math.max(1, (System.nanoTime() - from) / 1_000));
+            long micros = Math.max(1, (System.nanoTime() - from) / 1_000);
+            latency.recordValue(micros);
+            if (response != null) {
+                answered(n, key, response, micros);
+            } else {
+                failed(n, key, failure, micros);
+            }
         }
     }
 
-    private void answered(long seq, String key, HttpsConnection.Response response) {
+    private void answered(long seq, String key, HttpsConnection.Response response, long micros) {
         String messageId = null;
         if (response.status() == 202) {
             messageId = JSON.readTree(response.body()).path("message_id").asString();
@@ -128,14 +136,14 @@ final class LoadRun {
             errors.computeIfAbsent("HTTP " + response.status(), k -> new LongAdder()).increment();
         }
         if (ledger != null) {
-            ledger.answered(run, seq, key, response.status(), messageId);
+            ledger.answered(run, seq, key, response.status(), messageId, micros);
         }
     }
 
-    private void failed(long seq, String key, Exception failure) {
+    private void failed(long seq, String key, Exception failure, long micros) {
         errors.computeIfAbsent(failure.getClass().getSimpleName(), k -> new LongAdder()).increment();
         if (ledger != null) {
-            ledger.failed(run, seq, key, failure);
+            ledger.failed(run, seq, key, failure, micros);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.cli.bench.Ledger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +44,11 @@ record LedgerFile(String run, Map<Long, Attempt> attempts, Instant firstAnswer) 
     record Attempt(long seq, String outcome, String messageId) {
 
         boolean acked() {
-            return "ok".equals(outcome);
+            return Ledger.OK.equals(outcome);
         }
 
         boolean indeterminate() {
-            return "fail-indeterminate".equals(outcome);
+            return Ledger.FAIL_INDETERMINATE.equals(outcome);
         }
     }
 }

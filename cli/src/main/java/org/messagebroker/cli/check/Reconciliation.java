@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.cli.bench.Ledger;
 import org.messagebroker.cli.check.LedgerFile.Attempt;
 import org.messagebroker.cli.check.StoredRun.Row;
 
@@ -24,7 +25,7 @@ record Reconciliation(int attempted, int acked, int stored, int lost, int duplic
         for (Row row : db.rows()) {
             Long seq = parse(row.seq());
             Attempt attempt = seq == null ? null : ledger.attempts().get(seq);
-            if (attempt == null || "fail-definite".equals(attempt.outcome())) {
+            if (attempt == null || Ledger.FAIL_DEFINITE.equals(attempt.outcome())) {
                 unexpected++;
                 continue;
             }
