@@ -68,9 +68,12 @@ class CertsCommandTest {
         assertThat(broker("certs", "verify", out.resolve("demo-client.crt").toString())).isZero();
         assertThat(broker("certs", "list", "--status", "active")).isZero();
         assertThat(broker("certs", "list", "--json")).isZero();
-        assertThat(broker("certs", "issue-component", "proxy", "--dns", "localhost,proxy.example.com", "--ip",
-                "127.0.0.1", "--out", dir.resolve("components").toString())).isZero();
+        String written = CommandRun.broker(0, "certs", "issue-component", "proxy", "--dns", "localhost,proxy.example.com",
+                "--ip", "127.0.0.1", "--out", dir.resolve("components").toString(), "--server",
+                "https://localhost:" + broker.serverPort, "--data-dir", dir.toString(), "--token-file", tokenFile.toString());
         assertThat(Files.exists(dir.resolve("components/proxy.key"))).isTrue();
+        assertThat(written).as("a component gets no PKCS#12 bundle, so none is announced").contains("proxy.key")
+                .doesNotContain("p12");
     }
 
     @Test

@@ -42,9 +42,11 @@ public class CertsCommand {
                 throw new UncheckedIOException(e);
             }
         }
-        System.out.println("Wrote " + out.resolve(name + ".crt") + (issued.hasNonNull("private_key")
-                ? " and its key (" + name + ".key, " + name + ".p12; PKCS#12 password: "
-                        + issued.path("pkcs12_password").asString() + ")" : ""));
+        String key = !issued.hasNonNull("private_key") ? ""
+                : issued.hasNonNull("pkcs12") ? " and its key (" + name + ".key, " + name + ".p12; PKCS#12 password: "
+                        + issued.path("pkcs12_password").asString() + ")"
+                : " and its key (" + name + ".key)";
+        System.out.println("Wrote " + out.resolve(name + ".crt") + key);
         System.out.println("Fingerprint " + issued.path("fingerprint").asString() + ", expires "
                 + issued.path("expires_at").asString());
     }
