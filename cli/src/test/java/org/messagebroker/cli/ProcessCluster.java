@@ -52,7 +52,7 @@ final class ProcessCluster implements AutoCloseable {
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(more);
         env.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
-        Path log = ports.dir.resolve(name + "-" + ++starts + ".log");
+        Path log = logDirectory().resolve(name + "-" + ++starts + ".log");
         running.put(name, RoleProcess.start(role, ports.dir, env, log));
         return log;
     }
@@ -77,12 +77,21 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Every log line the cluster's processes wrote, for a failing test's message. */
     String logs() {
-        try (var files = Files.list(ports.dir)) {
+        try (var files = Files.list(logDirectory())) {
             StringBuilder all = new StringBuilder();
             for (Path log : files.filter(f -> f.toString().endsWith(".log")).sorted().toList()) {
                 all.append("== ").append(log.getFileName()).append('\n').append(Files.readString(log));
             }
             return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Not the data directory itself: the certificate watchers would never see a quiet moment there. */
+    private Path logDirectory() {
+        try {
+            return Files.createDirectories(ports.dir.resolve("process-logs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
