@@ -3,7 +3,9 @@
 # SIGTERM and SIGSTOP of each role under a ledger-keeping load, failpoints, Redis crashes, the server
 # down, on both queue backends, and the checker's own negative controls — then the checker's figures
 # of every scenario. ./run-tests (CI) runs the fast tier: the faults in sequence under one load per
-# backend; this also runs each scenario on its own (tag fault-full, about 10 minutes).
+# backend; this also runs each scenario on its own and the random nemesis (tag fault-full, about 15
+# minutes). Extra arguments go to Maven: -Dbroker.fault.seed=N replays a random nemesis run,
+# -Dtest=RandomFaultsTest runs only that.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"

@@ -18,7 +18,7 @@ class BenchCommandTest {
             broker.adminToken(); // the server is up and the demo client registered
             String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
                     dir.toString(), "--count", "300", "--concurrency", "16", "--end-to-end", "--timeout", "60s");
-            JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            JsonNode report = CommandRun.jsonReport(out);
             assertThat(report.path("sent").asInt()).isEqualTo(300);
             assertThat(report.path("accepted").asInt()).isEqualTo(300);
             assertThat(report.path("stored").asInt()).isEqualTo(300);
@@ -35,7 +35,7 @@ class BenchCommandTest {
             broker.adminToken();
             String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
                     dir.toString(), "--count", "100", "--rate", "200", "--no-keep-alive");
-            JsonNode report = RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+            JsonNode report = CommandRun.jsonReport(out);
             assertThat(report.path("accepted").asInt()).isEqualTo(100);
             assertThat(report.path("errors").size()).isZero();
             assertThat(report.path("rate_target").asDouble()).isEqualTo(200.0);

@@ -92,7 +92,7 @@ class CheckCommandTest {
     private JsonNode check(RunningBroker broker, Path ledger, int expectedExit) {
         String out = CommandRun.broker(expectedExit, "check", "--ledger", ledger.toString(), "--data-dir", dir.toString(),
                 "--timeout", expectedExit == 0 ? "60s" : "3s");
-        return RunningBroker.JSON.readTree(out.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        return CommandRun.jsonReport(out);
     }
 
     /** The message id the client was given for attempt {@code seq}, from the ledger. */

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
 
 /** Runs the {@code broker} command line in this JVM and answers what it printed (out, then err). */
 final class CommandRun {
@@ -26,5 +27,11 @@ final class CommandRun {
             System.setOut(original);
         }
         return out.toString(StandardCharsets.UTF_8) + err;
+    }
+
+    /** The JSON report line ({@code bench}, {@code check} …) among what a command printed. */
+    static JsonNode jsonReport(String printed) {
+        return RunningBroker.JSON.readTree(printed.lines().filter(line -> line.startsWith("{")).findFirst()
+                .orElseThrow(() -> new AssertionError("no JSON report in: " + printed)));
     }
 }

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The roles as separate JVMs on one data directory, so that the fault suite can kill, stop, pause and
@@ -19,13 +19,11 @@ import org.awaitility.Awaitility;
 final class ProcessCluster implements AutoCloseable {
 
     private final RunningBroker ports;
-    private final Map<String, String> environment = new HashMap<>();
     private final Map<String, RoleProcess> running = new LinkedHashMap<>();
     private int starts;
 
     ProcessCluster(Path dir, Map<String, Object> settings) {
         ports = new RunningBroker(dir, List.of(), settings);
-        ports.settings().forEach((key, value) -> environment.put(key, value.toString()));
     }
 
     RunningBroker broker() {
@@ -49,22 +47,32 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     private Path launch(String name, String role, Map<String, String> more) {
-        Map<String, String> env = new HashMap<>(environment);
-        env.putAll(more);
-        env.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
         Path log = logDirectory().resolve(name + "-" + ++starts + ".log");
-        running.put(name, RoleProcess.start(role, ports.dir, env, log));
+        running.put(name, RoleProcess.start(role, ports, more, log));
         return log;
     }
 
     private void awaitStarted(String name, Path log) {
         RoleProcess process = running.get(name);
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            if (!process.alive()) {
-                throw new IllegalStateException(name + " exited during start; see " + log);
-            }
-            return Files.exists(log) && Files.readString(log).contains("Application in ");
-        });
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> process.alive() && Files.exists(log) && Files.readString(log).contains("Application in ")
+                            || !process.alive());
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " did not start within 90 s; its log ends:\n" + tail(log), e);
+        }
+        if (!process.alive()) {
+            throw new IllegalStateException(name + " exited during start; its log ends:\n" + tail(log));
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
     }
 
     RoleProcess start(String role) {

@@ -87,7 +87,7 @@ class RedisOutageTest {
             broker.start(Role.WORKER);
             String report = CommandRun.broker(1, "check", "--ledger", ledger.toString(), "--data-dir", data.toString(),
                     "--timeout", "5s");
-            assertThat(RunningBroker.JSON.readTree(report.lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow())
+            assertThat(CommandRun.jsonReport(report)
                     .path("lost").asInt()).as(report).isEqualTo(40);
         } finally {
             redis.destroyForcibly().waitFor();

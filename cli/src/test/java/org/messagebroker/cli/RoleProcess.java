@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,15 @@ final class RoleProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Starts a role on {@code broker}'s installation with its settings, {@code more} on top. */
+    static RoleProcess start(String role, RunningBroker broker, Map<String, String> more, Path log) {
+        Map<String, String> environment = new HashMap<>();
+        broker.settings().forEach((key, value) -> environment.put(key, value.toString()));
+        environment.putAll(more);
+        environment.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
+        return start(role, broker.dir, environment, log);
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, claims left as they are. */

@@ -39,6 +39,8 @@ class WorkerCrashTest {
     String queueType;
     @TempDir
     Path dir;
+    @TempDir
+    Path logs;
 
     private RunningBroker serverAndProxy() {
         return new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY), queueSettings());
@@ -50,14 +52,11 @@ class WorkerCrashTest {
     }
 
     private RoleProcess workerProcess(RunningBroker broker, String failpoints, String... more) throws Exception {
-        Map<String, String> environment = new HashMap<>();
-        broker.settings().forEach((key, value) -> environment.put(key, value.toString()));
+        Map<String, String> settings = new HashMap<>(Map.of("BROKER_FAILPOINTS", failpoints));
         for (int i = 0; i < more.length; i += 2) {
-            environment.put(more[i], more[i + 1]);
+            settings.put(more[i], more[i + 1]);
         }
-        environment.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
-        environment.put("BROKER_FAILPOINTS", failpoints);
-        return RoleProcess.start("worker", dir, environment, Files.createTempFile(dir, "worker", ".log"));
+        return RoleProcess.start("worker", broker, settings, Files.createTempFile(logs, "worker", ".log"));
     }
 
     private Set<String> submit(RunningBroker broker, int count) {

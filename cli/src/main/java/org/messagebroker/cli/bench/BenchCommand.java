@@ -147,7 +147,8 @@ public class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static double round(double value) {
+    /** To hundredths, for the report. */
+    public static double round(double value) {
         return Math.round(value * 100) / 100.0;
     }
 }

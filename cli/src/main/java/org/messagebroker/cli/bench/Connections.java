@@ -34,7 +34,7 @@ final class Connections implements AutoCloseable {
         if (current != null) {
             current.close();
         }
-        slots[slot] = null;
+        slots[slot] = null; // if opening fails, the closed connection must not be offered again
         slots[slot] = new HttpsConnection(certificates.get(slot % certificates.size()), proxy, keepAlive);
         return slots[slot];
     }

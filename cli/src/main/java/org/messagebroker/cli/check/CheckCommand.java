@@ -59,7 +59,7 @@ public class CheckCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("run", ledger.run());
         report.putAll(result.figures());
-        report.put("waited_seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        report.put("waited_seconds", BenchCommand.round((System.nanoTime() - started) / 1e9));
         report.put("verdict", result.holds() ? "pass" : "FAIL");
         report.forEach((key, value) -> System.out.printf("%-20s %s%n", key, value));
         if (!result.lostIds().isEmpty()) {
