@@ -4,7 +4,7 @@
 # role chosen in turn, then its restart), and every 10 s a sample of each role's memory, threads and
 # file descriptors and of the queue depth. At the end `broker check` reconciles the ledger with the
 # database. Prints the figures; the samples are in OUT/samples.csv, submission latency per minute (from
-# the ledger) in OUT/latency.csv.
+# the ledger) in OUT/latency.csv, and with gnuplot installed charts of both in OUT/soak.png.
 #   scripts/soak.sh [MINUTES] [RATE] [OUT]      (defaults: 30, 20, ./soak-<date>)
 # Needs a JDK >= 21; uses the embedded H2 database and the JDBC queue in PostgreSQL (127.0.0.1:5432).
 set -uo pipefail   # not -e: a process dying between two samples must not end the soak
@@ -57,6 +57,7 @@ while kill -0 "$load" 2>/dev/null; do
     if [ "$now" -ge $(( (fault + 1) * fault_every )) ] && [ "$now" -lt $(( minutes * 60 - 60 )) ]; then
         role=${roles[$(( fault % 3 ))]}; fault=$(( fault + 1 ))
         echo "$(date -u +%T) fault $fault: kill -9 $role" | tee -a "$out/faults.txt"
+        echo "$now,$role" >>"$out/faults.csv"
         kill -9 "${pid[$role]}"; start "$role" || echo "soak: $role did not come back" | tee -a "$out/faults.txt"
         echo "$(date -u +%T) $role back after $(( $(date +%s) - begin - now )) s" | tee -a "$out/faults.txt"
     fi
@@ -74,4 +75,9 @@ echo "Latency per minute (p50 / p99 / max in ms; faults at the times in faults.t
 column -s, -t "$out/latency.csv" | sed 's/^/  /'
 echo "Samples (min / max over the run, after the first 2 minutes):"
 awk -F, 'NR>1 && $1>=120 {k=$2; for (i=3;i<=5;i++){ if(!(k SUBSEP i in mn) || $i<mn[k,i]) mn[k,i]=$i; if($i>mx[k,i]) mx[k,i]=$i }}
-    END{ split("server worker proxy", r, " "); for (j=1;j<=3;j++) printf "  %-7s rss %s-%s MB, threads %s-%s, fds %s-%s\n", r[j], mn[r[j],3], mx[r[j],3], mn[r[j],4], mx[r[j],4], mn[r[j],5], mx[r[j],5] }' "$out/samples.csv"
+    $6 != "" { depth = $6 + 0; if (depth > maxdepth + 0) maxdepth = depth }
+    END{ split("server worker proxy", r, " "); for (j=1;j<=3;j++) printf "  %-7s rss %s-%s MB, threads %s-%s, fds %s-%s\n", r[j], mn[r[j],3], mx[r[j],3], mn[r[j],4], mx[r[j],4], mn[r[j],5], mx[r[j],5]
+         printf "  queue depth at most %s, %s at the last sample\n", maxdepth + 0, depth + 0 }' "$out/samples.csv"
+if command -v gnuplot >/dev/null; then
+    gnuplot -e "dir='$out'" "$root/scripts/soak-plot.gnuplot" && echo "Charts: $out/soak.png"
+fi
