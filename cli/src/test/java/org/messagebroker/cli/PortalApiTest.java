@@ -14,10 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
@@ -82,6 +87,34 @@ class PortalApiTest {
     static Set<String> clientsIn(JsonNode page) {
         return StreamSupport.stream(page.path("messages").spliterator(), false)
                 .map(m -> m.path("client_id").asString()).collect(Collectors.toSet());
+    }
+
+    /** The original's TC-L-010: ten portal users at once, each reading only their own client's messages. */
+    @Test
+    void tenUsersAtOnceEachSeeOnlyTheirOwnClient() throws Exception {
+        List<String> clients = List.of("acme", "globex");
+        for (int i = 0; i < 10; i++) {
+            createUser("crowd" + i + "@example.com", "user", clients.get(i % 2));
+        }
+        List<Future<Set<String>>> seen = new ArrayList<>();
+        try (ExecutorService users = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                String email = "crowd" + i + "@example.com";
+                seen.add(users.submit(() -> {
+                    String token = tokenOf(email);
+                    Set<String> visible = new HashSet<>();
+                    for (int page = 0; page < 5; page++) {
+                        HttpResponse<String> messages = broker.as(token, "GET", "/portal/messages?per_page=20", null);
+                        assertThat(messages.statusCode()).as(messages.body()).isEqualTo(200);
+                        visible.addAll(clientsIn(json(messages)));
+                    }
+                    return visible;
+                }));
+            }
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(seen.get(i).get()).as("user " + i).containsExactly(clients.get(i % 2));
+        }
     }
 
     @Test

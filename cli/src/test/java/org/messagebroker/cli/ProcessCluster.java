@@ -2,9 +2,11 @@ package org.messagebroker.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ final class ProcessCluster implements AutoCloseable {
 
     private final RunningBroker ports;
     private final Map<String, RoleProcess> running = new LinkedHashMap<>();
+    private final Map<String, Integer> metricsPorts = new HashMap<>();
     private int starts;
 
     ProcessCluster(Path dir, Map<String, Object> settings) {
@@ -48,8 +51,16 @@ final class ProcessCluster implements AutoCloseable {
 
     private Path launch(String name, String role, Map<String, String> more) {
         Path log = logDirectory().resolve(name + "-" + ++starts + ".log");
-        running.put(name, RoleProcess.start(role, ports, more, log));
+        Map<String, String> settings = new HashMap<>(more);
+        int metricsPort = metricsPorts.computeIfAbsent(name, n -> RunningBroker.freePort());
+        settings.putIfAbsent("WORKER_METRICS_PORT", Integer.toString(metricsPort));
+        running.put(name, RoleProcess.start(role, ports, settings, log));
         return log;
+    }
+
+    /** Where a worker started under {@code name} serves /metrics (the same across its restarts). */
+    URI workerMetrics(String name) {
+        return URI.create("http://localhost:" + metricsPorts.get(name) + "/metrics");
     }
 
     private void awaitStarted(String name, Path log) {

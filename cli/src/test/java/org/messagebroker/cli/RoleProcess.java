@@ -35,8 +35,8 @@ final class RoleProcess implements AutoCloseable {
     static RoleProcess start(String role, RunningBroker broker, Map<String, String> more, Path log) {
         Map<String, String> environment = new HashMap<>();
         broker.settings().forEach((key, value) -> environment.put(key, value.toString()));
-        environment.putAll(more);
         environment.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
+        environment.putAll(more);
         return start(role, broker.dir, environment, log);
     }
 
