@@ -2,9 +2,14 @@ package org.messagebroker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -39,6 +44,45 @@ class FailurePathTest {
                     .isEqualTo(3);
             assertThat(broker.getJson(token, "/admin/dead-letters").path("dead_letters")).isEmpty();
         }
+    }
+
+    /**
+     * While the server is down the workers wait longer and longer between calls instead of spending one
+     * failed call on each message that falls due (a busy loop that slowed a restarting server to a minute),
+     * and say so once in the log, not once per batch.
+     */
+    @Test
+    void whileTheServerIsDownTheWorkersBackOffAndWarnOnce(@TempDir Path dir) throws Exception {
+        try (RunningBroker broker = new RunningBroker(dir, List.of(Role.values()),
+                Map.of("WORKER_RETRY_INTERVAL", "100ms"))) {
+            String token = broker.adminToken();
+            broker.stop(Role.SERVER);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                ids.add(broker.submit("sent while the server was down " + i));
+                Thread.sleep(50); // due one after another, as under a steady load
+            }
+            double before = deliveryCalls(broker);
+            Thread.sleep(6_000);
+            // At a 100 ms retry interval a busy loop makes 60 calls or more in 6 s; four loops backing off
+            // from 50 ms to 5 s make at most about 28.
+            assertThat(deliveryCalls(broker) - before).as("delivery calls in 6 s of outage").isLessThan(40);
+            broker.start(Role.SERVER);
+            for (String id : ids) {
+                broker.awaitDelivered(token, id);
+            }
+        }
+        List<String> log = Files.readAllLines(dir.resolve("logs/server.log"));
+        assertThat(log.stream().filter(line -> line.contains("The server is unavailable"))).hasSize(1);
+        assertThat(log.stream().filter(line -> line.contains("The server answers again"))).hasSize(1);
+    }
+
+    /** How many delivery calls the worker has made, from its Prometheus endpoint. */
+    private static double deliveryCalls(RunningBroker broker) {
+        String metrics = RunningBroker.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                URI.create("http://localhost:" + broker.workerPort + "/metrics")).GET()).body();
+        return metrics.lines().filter(line -> line.startsWith("worker_delivery_duration_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.messagebroker.core.Failpoints;
 import org.messagebroker.core.delivery.DeliveryResponse;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
@@ -33,6 +34,8 @@ class BatchDelivery {
     private final WorkerMetrics metrics;
     private final RetryPolicy retryPolicy;
     private final Clock clock;
+    /** One warning when the server goes away and one line when it is back, not one per batch. */
+    private final AtomicBoolean serverUnavailable = new AtomicBoolean();
 
     BatchDelivery(MessageQueue queue, ServerClient server, WorkerSettings settings, MeterRegistry meters,
             Clock clock) {
@@ -44,7 +47,8 @@ class BatchDelivery {
         this.clock = clock;
     }
 
-    void deliver(List<ClaimedMessage> batch) {
+    /** Answers whether the server took the call; when it did not, every message is set to be retried. */
+    boolean deliver(List<ClaimedMessage> batch) {
         Instant started = clock.instant();
         batch.forEach(m -> metrics.queueWait(Duration.between(m.message().queuedAt(), started)));
         DeliveryResponse response;
@@ -52,15 +56,23 @@ class BatchDelivery {
         try {
             response = server.deliver(batch.stream().map(ClaimedMessage::message).toList());
         } catch (TemporaryDeliveryException e) {
-            log.warn("Delivery of {} messages failed, will retry: {}", batch.size(), e.getMessage());
+            if (!serverUnavailable.getAndSet(true)) {
+                log.warn("The server is unavailable ({}); deliveries back off until it answers, messages are retried",
+                        e.getMessage());
+            }
+            log.debug("Delivery of {} messages failed, will retry: {}", batch.size(), e.getMessage());
             batch.forEach(m -> retryOrGiveUp(m, e.getMessage()));
-            return;
+            return false;
         } finally {
             metrics.processing(-batch.size());
             metrics.deliveryTime(Duration.between(started, clock.instant()));
         }
+        if (serverUnavailable.getAndSet(false)) {
+            log.info("The server answers again; deliveries resume");
+        }
         Failpoints.crashIfActive(Failpoints.WORKER_AFTER_COMMIT_BEFORE_ACK);
         settle(batch, response.results());
+        return true;
     }
 
     private void settle(List<ClaimedMessage> batch, List<ItemResult> results) {

@@ -14,13 +14,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code concurrency} loops on virtual threads, each claiming a batch and handing it to the
- * {@link BatchDelivery}. On shutdown the loops stop claiming and finish the batch in hand; anything not
- * acknowledged stays claimed in the queue and is handed out again when its lease ends.
+ * {@link BatchDelivery}. While the server is unavailable each loop waits longer between calls (doubling from
+ * the poll interval up to 5 s). On shutdown the loops stop claiming and finish the batch in hand; anything
+ * not acknowledged stays claimed in the queue and is handed out again when its lease ends.
  */
 @Component
 class DeliveryLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
+    /** The longest wait between calls while the server is unavailable: how late deliveries resume after it is back. */
+    private static final Duration MAX_BACKOFF_WHILE_SERVER_UNAVAILABLE = Duration.ofSeconds(5);
 
     private final MessageQueue queue;
     private final BatchDelivery delivery;
@@ -47,9 +50,19 @@ class DeliveryLoop implements SmartLifecycle {
     }
 
     private void loop() {
+        Duration backoff = Duration.ZERO;
         try {
             while (running) {
                 int delivered = deliverOneBatch();
+                if (delivered < 0) {
+                    // Without this, messages falling due one by one would each cost a failed call: a busy loop
+                    // that takes the CPU a restarting server needs. Waiting lets them go out together.
+                    backoff = backoff.isZero() ? settings.pollInterval()
+                            : min(backoff.multipliedBy(2), MAX_BACKOFF_WHILE_SERVER_UNAVAILABLE);
+                    pause(backoff);
+                    continue;
+                }
+                backoff = Duration.ZERO;
                 if (delivered == 0) {
                     pause(settings.pollInterval());
                 } else if (delivered < settings.batchSize()) {
@@ -61,7 +74,10 @@ class DeliveryLoop implements SmartLifecycle {
         }
     }
 
-    /** Answers how many messages it handed on; an empty queue is polled at the configured interval. */
+    /**
+     * Answers how many messages it handed on, or -1 when the server did not take them; an empty queue is
+     * polled at the configured interval.
+     */
     private int deliverOneBatch() {
         List<ClaimedMessage> batch;
         try {
@@ -74,12 +90,16 @@ class DeliveryLoop implements SmartLifecycle {
             return 0;
         }
         try {
-            delivery.deliver(batch);
+            return delivery.deliver(batch) ? batch.size() : -1;
         } catch (RuntimeException e) {
             // The claim stays; the queue hands the batch out again when the lease ends.
             log.error("Delivery of a batch of {} failed unexpectedly", batch.size(), e);
+            return batch.size();
         }
-        return batch.size();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void pause(Duration pause) {
