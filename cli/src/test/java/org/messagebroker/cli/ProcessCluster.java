@@ -107,10 +107,14 @@ final class ProcessCluster implements AutoCloseable {
         }
     }
 
-    /** Not the data directory itself: the certificate watchers would never see a quiet moment there. */
+    /**
+     * target/process-logs/&lt;data directory's name&gt;: kept after the test for a post-mortem, and not in the
+     * data directory, where the certificate watchers would never see a quiet moment.
+     */
     private Path logDirectory() {
         try {
-            return Files.createDirectories(ports.dir.resolve("process-logs"));
+            return Files.createDirectories(Path.of("target", "process-logs", ports.dir.getFileName().toString()))
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
