@@ -62,7 +62,9 @@ class DeliveryLoop implements SmartLifecycle {
                     pause(backoff);
                     continue;
                 }
-                backoff = Duration.ZERO;
+                if (delivered > 0) {
+                    backoff = Duration.ZERO; // only a call the server took ends the back-off, not an empty claim
+                }
                 if (delivered == 0) {
                     pause(settings.pollInterval());
                 } else if (delivered < settings.batchSize()) {
