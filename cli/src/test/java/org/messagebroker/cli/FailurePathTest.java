@@ -3,8 +3,6 @@ package org.messagebroker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,10 +77,8 @@ class FailurePathTest {
 
     /** How many delivery calls the worker has made, from its Prometheus endpoint. */
     private static double deliveryCalls(RunningBroker broker) {
-        String metrics = RunningBroker.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
-                URI.create("http://localhost:" + broker.workerPort + "/metrics")).GET()).body();
-        return metrics.lines().filter(line -> line.startsWith("worker_delivery_duration_seconds_count"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        return RunningBroker.metricSum(URI.create("http://localhost:" + broker.workerPort + "/metrics"),
+                "worker_delivery_duration_seconds_count");
     }
 
     @Test

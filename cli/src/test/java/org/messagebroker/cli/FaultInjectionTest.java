@@ -20,7 +20,6 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.messagebroker.core.Failpoints;
-import org.messagebroker.core.tls.PemFiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -72,10 +71,8 @@ class FaultInjectionTest {
     @Tag("fault-full")
     void theProxyKilledUnderLoadAndRestartedLosesNothingItAccepted() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
-                cluster.get("proxy").kill();
-                cluster.start("proxy");
-            }));
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s",
+                    () -> harness.back(cluster, "proxy", () -> cluster.get("proxy").kill())));
         }
     }
 
@@ -83,10 +80,8 @@ class FaultInjectionTest {
     @Tag("fault-full")
     void theServerKilledUnderLoadAndRestartedLosesNothing() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
-                cluster.get("server").kill();
-                cluster.start("server");
-            }));
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s",
+                    () -> harness.back(cluster, "server", () -> cluster.get("server").kill())));
         }
     }
 
@@ -107,8 +102,8 @@ class FaultInjectionTest {
         try (ProcessCluster cluster = harness.cluster()) {
             harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
                 for (String role : new String[] {"worker", "server", "proxy"}) {
-                    assertThat(cluster.get(role).terminate(Duration.ofSeconds(60))).as(role + " exit status").isEqualTo(143);
-                    cluster.start(role);
+                    harness.back(cluster, role, () -> assertThat(cluster.get(role).terminate(Duration.ofSeconds(60)))
+                            .as(role + " exit status").isEqualTo(143));
                 }
             }));
         }
@@ -140,11 +135,7 @@ class FaultInjectionTest {
             Map<URI, BigInteger> expected = new LinkedHashMap<>();
             harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
                 for (String component : new String[] {"server", "proxy"}) {
-                    JsonNode issued = RunningBroker.json(broker.postJsonAs(token, "/admin/certificates/component",
-                            "{\"name\":\"" + component + "\",\"dns_names\":[\"localhost\"],\"ip_addresses\":[\"127.0.0.1\"]}"));
-                    PemFiles.writeOwnerOnly(dir.resolve("tls/" + component + ".key"), issued.path("private_key").asString());
-                    PemFiles.writePublic(dir.resolve("tls/" + component + ".crt"), issued.path("certificate").asString());
-                    BigInteger serial = PemFiles.parseCertificate(issued.path("certificate").asString()).getSerialNumber();
+                    BigInteger serial = broker.rotateComponentCertificate(token, component);
                     List<URI> ports = component.equals("server") ? List.of(broker.server("/"), broker.internal("/"))
                             : List.of(broker.proxy("/"));
                     ports.forEach(port -> expected.put(port, serial));

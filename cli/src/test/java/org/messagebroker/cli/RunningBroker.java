@@ -2,6 +2,7 @@ package org.messagebroker.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -190,6 +191,29 @@ final class RunningBroker implements AutoCloseable {
         PemFiles.writePublic(dir.resolve(clientId + ".crt"), issued.path("certificate").asString());
         PemFiles.writeOwnerOnly(dir.resolve(clientId + ".key"), issued.path("private_key").asString());
         return issued;
+    }
+
+    /**
+     * Issues a new certificate for a component (server, proxy, worker, portal) and writes it and its key
+     * where that component reads them, as an operator rotating it would; answers its serial number.
+     */
+    BigInteger rotateComponentCertificate(String token, String component) {
+        HttpResponse<String> response = postJsonAs(token, "/admin/certificates/component",
+                "{\"name\":\"" + component + "\",\"dns_names\":[\"localhost\"],\"ip_addresses\":[\"127.0.0.1\"]}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("component certificate: " + response.statusCode() + " " + response.body());
+        }
+        JsonNode issued = json(response);
+        PemFiles.writeOwnerOnly(dir.resolve("tls/" + component + ".key"), issued.path("private_key").asString());
+        PemFiles.writePublic(dir.resolve("tls/" + component + ".crt"), issued.path("certificate").asString());
+        return PemFiles.parseCertificate(issued.path("certificate").asString()).getSerialNumber();
+    }
+
+    /** The sum of a metric's samples (all label sets) on a Prometheus text endpoint without TLS. */
+    static double metricSum(URI endpoint, String metric) {
+        String body = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(endpoint).GET()).body();
+        return body.lines().filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Logs in through the server's portal API; answers the response (200 with tokens, or a problem). */

@@ -3,8 +3,6 @@ package org.messagebroker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +42,8 @@ class ScaleOutTest {
                 harness.assertNothingLost(cluster, ledger);
             }
             for (String worker : WORKERS) {
-                assertThat(delivered(cluster.workerMetrics(worker))).as(worker + " delivered its share").isPositive();
+                assertThat(RunningBroker.metricSum(cluster.workerMetrics(worker), "worker_messages_delivered_total"))
+                        .as(worker + " delivered its share").isPositive();
             }
         }
     }
@@ -56,12 +55,5 @@ class ScaleOutTest {
                 "--concurrency", "8", "--run-id", run, "--ledger", ledger.toString()));
         assertThat(report.path("errors").size()).as("errors through " + proxy).isZero();
         return ledger;
-    }
-
-    /** The worker's {@code worker_messages_delivered_total}, from its Prometheus endpoint. */
-    private static double delivered(URI metrics) {
-        String body = RunningBroker.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(metrics).GET()).body();
-        return body.lines().filter(line -> line.startsWith("worker_messages_delivered_total"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 }
