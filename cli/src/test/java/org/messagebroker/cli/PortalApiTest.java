@@ -305,6 +305,11 @@ class PortalApiTest {
         long inSeries = StreamSupport.stream(stats.path("series").spliterator(), false)
                 .mapToLong(point -> point.path("counts").path("delivered").asLong()).sum();
         assertThat(inSeries).isEqualTo(total);
+        assertThat(stats.path("queue_depth").isNumber()).as("queue_depth").isTrue();
+        assertThat(stats.path("series").valueStream().map(point -> point.path("avg_delivery_seconds"))
+                .filter(JsonNode::isNumber).mapToDouble(JsonNode::asDouble)).isNotEmpty().allMatch(seconds -> seconds > 0);
+        assertThat(stats.path("series").valueStream().map(point -> point.path("queue_depth_max")))
+                .as("the depth sampled at the server's start").anyMatch(JsonNode::isNumber);
         assertThat(broker.as(admin, "GET", "/admin/stats?period=year", null).statusCode()).isEqualTo(400);
         String metrics = broker.as("", "GET", "/metrics", null).body();
         assertThat(metrics).contains("main_server_requests_total{endpoint=\"/admin/stats\",method=\"GET\",role=\"server\",status=\"400\"}")

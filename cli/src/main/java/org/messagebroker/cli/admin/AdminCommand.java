@@ -25,7 +25,7 @@ public class AdminCommand {
             }
             for (String field : new String[] {"total_messages", "messages_last_24h", "messages_last_7d",
                     "messages_last_30d", "success_rate", "avg_delivery_time_seconds", "active_clients",
-                    "revoked_clients", "dead_letters_pending"}) {
+                    "revoked_clients", "queue_depth", "dead_letters_pending"}) {
                 System.out.printf("%-28s %s%n", field, stats.path(field).asString(""));
             }
             stats.path("messages_by_status").properties()

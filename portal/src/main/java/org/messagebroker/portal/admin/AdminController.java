@@ -30,7 +30,6 @@ class AdminController {
             @RequestParam(defaultValue = "day") String period) {
         JsonNode stats = server.get("/admin/stats", Map.of("period", period), user.accessToken());
         model.addAttribute("stats", stats);
-        model.addAttribute("chart", StatusChart.of(stats.path("series")));
         model.addAttribute("period", period);
         model.addAttribute("user", user);
         return "admin/dashboard";

@@ -20,7 +20,7 @@ class PortalSecurityConfiguration {
     SecurityFilterChain portal(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/health", "/webjars/**", "/css/**", "/error").permitAll()
+                        .requestMatchers("/", "/login", "/health", "/webjars/**", "/css/**", "/js/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -3,6 +3,8 @@ package org.messagebroker.server.message;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,6 +87,24 @@ public class MessageStore {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    /** Acceptance and storage times of up to {@code limit} messages delivered since {@code from}, newest first. */
+    public List<Delivery> deliveries(Instant from, int limit) {
+        return jdbc.sql("SELECT queued_at, delivered_at FROM messages WHERE status = 'delivered' AND created_at >= ?"
+                        + " ORDER BY created_at DESC LIMIT ?")
+                .params(DbTime.utc(from), limit)
+                .query((rs, n) -> new Delivery(DbTime.instant(rs.getObject(1, LocalDateTime.class)),
+                        DbTime.instant(rs.getObject(2, LocalDateTime.class))))
+                .list();
+    }
+
+    /** A stored message's way from acceptance at the proxy to storage. */
+    public record Delivery(Instant queuedAt, Instant deliveredAt) {
+
+        public double seconds() {
+            return Duration.between(queuedAt, deliveredAt).toMillis() / 1000.0;
+        }
     }
 
     public Optional<StoredMessage> find(String messageId) {

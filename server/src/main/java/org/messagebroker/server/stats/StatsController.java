@@ -1,4 +1,4 @@
-package org.messagebroker.server.message;
+package org.messagebroker.server.stats;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.server.message.MessageFilter;
+import org.messagebroker.server.message.MessageStore;
+import org.messagebroker.server.message.MessageStore.Delivery;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +20,14 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /admin/stats?period=hour|day|week|month}: the original's figures, plus the delivery time,
- * success rate and pending dead letters over the period, and a time series (counts by status per
- * bucket) for charts.
+ * success rate, queue depth and pending dead letters, and a time series for the dashboard's charts
+ * (counts by status, average delivery time and the deepest queue per bucket).
  */
 @RestController
 class StatsController {
+
+    /** Delivery times are averaged over at most this many of the period's latest deliveries. */
+    private static final int DELIVERY_SAMPLE = 50_000;
 
     private static final Map<String, Period> PERIODS = Map.of(
             "hour", new Period(Duration.ofHours(1), Duration.ofMinutes(5)),
@@ -31,11 +37,13 @@ class StatsController {
 
     private final MessageStore store;
     private final JdbcClient jdbc;
+    private final QueueDepthHistory queueDepth;
     private final Clock clock;
 
-    StatsController(MessageStore store, JdbcClient jdbc, Clock clock) {
+    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
+        this.queueDepth = queueDepth;
         this.clock = clock;
     }
 
@@ -62,32 +70,35 @@ class StatsController {
         Map<String, Long> inPeriod = store.countByStatus(new MessageFilter(null, null, since, null, null));
         long delivered = inPeriod.getOrDefault("delivered", 0L);
         long failed = inPeriod.getOrDefault("failed", 0L);
+        List<Delivery> deliveries = store.deliveries(since, DELIVERY_SAMPLE);
         stats.put("period", period);
         stats.put("success_rate", delivered + failed == 0 ? null : (double) delivered / (delivered + failed));
-        stats.put("avg_delivery_time_seconds", averageDeliverySeconds(since));
+        stats.put("avg_delivery_time_seconds", average(deliveries));
+        stats.put("queue_depth", queueDepth.current().orElse(null));
         stats.put("dead_letters_pending", jdbc.sql("SELECT COUNT(*) FROM dead_letters WHERE status = 'pending'")
                 .query(Long.class).single());
-        stats.put("series", series(since, now, p.bucket()));
+        stats.put("series", series(since, now, p.bucket(), deliveries));
         return stats;
     }
 
-    /** Over the latest 10,000 deliveries in the period, from acceptance at the proxy to storage. */
-    private Double averageDeliverySeconds(Instant since) {
-        List<StoredMessage> sample = store.page(new MessageFilter(null, "delivered", since, null, null), 0, 10_000);
-        return sample.isEmpty() ? null : sample.stream()
-                .mapToLong(m -> Duration.between(m.queuedAt(), m.deliveredAt()).toMillis()).average().orElse(0) / 1000.0;
-    }
-
-    private List<Map<String, Object>> series(Instant since, Instant now, Duration bucket) {
+    private List<Map<String, Object>> series(Instant since, Instant now, Duration bucket, List<Delivery> deliveries) {
         List<Map<String, Object>> points = new ArrayList<>();
-        Instant start = since.truncatedTo(ChronoUnit.MINUTES);
-        for (Instant from = start; from.isBefore(now); from = from.plus(bucket)) {
+        for (Instant start = since.truncatedTo(ChronoUnit.MINUTES); start.isBefore(now); start = start.plus(bucket)) {
+            Instant from = start;
+            Instant to = from.plus(bucket);
             Map<String, Object> point = new LinkedHashMap<>();
             point.put("from", from);
-            point.put("counts", store.countByStatus(new MessageFilter(null, null, from, from.plus(bucket), null)));
+            point.put("counts", store.countByStatus(new MessageFilter(null, null, from, to, null)));
+            point.put("avg_delivery_seconds", average(deliveries.stream()
+                    .filter(d -> !d.deliveredAt().isBefore(from) && d.deliveredAt().isBefore(to)).toList()));
+            point.put("queue_depth_max", queueDepth.deepestBetween(from, to));
             points.add(point);
         }
         return points;
+    }
+
+    private static Double average(List<Delivery> deliveries) {
+        return deliveries.isEmpty() ? null : deliveries.stream().mapToDouble(Delivery::seconds).average().orElseThrow();
     }
 
     private record Period(Duration length, Duration bucket) {
