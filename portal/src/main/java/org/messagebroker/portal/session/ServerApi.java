@@ -40,6 +40,16 @@ public class ServerApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), null);
     }
 
+    /** Exchanges a refresh token for new tokens (the server rotates it); throws {@link ApiException} if refused. */
+    JsonNode refresh(String refreshToken) {
+        return send("POST", "/portal/auth/refresh", Map.of("refresh_token", refreshToken), null);
+    }
+
+    /** Ends the session's token family on the server and audits the logout. */
+    void logout(PortalUser user) {
+        send("POST", "/portal/auth/logout", Map.of("refresh_token", user.refreshToken()), user.accessToken());
+    }
+
     public JsonNode get(String path, Map<String, String> query, String token) {
         return send(HttpRequest.newBuilder(uri(path, query)).GET(), token);
     }

@@ -1,5 +1,6 @@
 package org.messagebroker.portal.session;
 
+import java.time.Instant;
 import java.util.List;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -39,11 +40,12 @@ class ServerAuthenticationProvider implements AuthenticationProvider {
                 default -> new AuthenticationServiceException(e.getMessage());
             };
         }
-        JsonNode user = login.path("user");
-        JsonNode client = user.path("client_id");
-        PortalUser principal = new PortalUser(user.path("id").asLong(), user.path("email").asString(),
-                user.path("role").asString(), client.isString() ? client.asString() : null,
-                login.path("access_token").asString());
+        Instant now = Instant.now();
+        PortalUser principal = PortalUser.of(login, now, now);
+        return authentication(principal);
+    }
+
+    static Authentication authentication(PortalUser principal) {
         return UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + principal.role().toUpperCase())));
     }

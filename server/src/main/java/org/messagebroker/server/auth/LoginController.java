@@ -95,10 +95,18 @@ class LoginController {
 
     @PostMapping("/portal/auth/logout")
     @Transactional
-    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token, HttpServletRequest http) {
+    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) RefreshRequest session,
+            HttpServletRequest http) {
         long id = Long.parseLong(token.getSubject());
-        users.revokeTokens(id);
-        audit.record(new AuditEvent("user_logout", id, null, http.getRemoteAddr(), null, "info"));
+        boolean oneSession = session != null && session.refreshToken() != null;
+        if (oneSession) {
+            // The portal ends one session: its refresh tokens; its access token lived only in that session.
+            refreshTokens.revokeFamilyOf(session.refreshToken(), id);
+        } else {
+            users.revokeTokens(id);
+        }
+        audit.record(new AuditEvent("user_logout", id, null, http.getRemoteAddr(),
+                AuditLog.data("scope", oneSession ? "session" : "all"), "info"));
         return ResponseEntity.noContent().build();
     }
 

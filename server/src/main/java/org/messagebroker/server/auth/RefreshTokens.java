@@ -73,6 +73,12 @@ class RefreshTokens {
                 issue(r.userId(), r.userTokenVersion(), r.familyId())));
     }
 
+    /** Revokes the family of one of the user's tokens (a logout from one session). */
+    void revokeFamilyOf(String token, long userId) {
+        jdbc.sql("SELECT family_id FROM refresh_tokens WHERE token_hash = ? AND user_id = ?")
+                .params(hash(token), userId).query(String.class).optional().ifPresent(this::revokeFamily);
+    }
+
     Duration lifetime() {
         return lifetime;
     }

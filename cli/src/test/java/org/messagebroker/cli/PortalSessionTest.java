@@ -1,0 +1,102 @@
+package org.messagebroker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.messagebroker.cli.RunningBroker.send;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.cli.run.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A portal session's life: access tokens far shorter than the session are refreshed while the user is
+ * active, the absolute limit ends the session with a notice, an expired session cookie gets the notice,
+ * and logging out ends the session's tokens on the server.
+ */
+@Tag("security")
+class PortalSessionTest {
+
+    private static final String PASSWORD = "correct horse battery";
+    private static final Duration ABSOLUTE = Duration.ofSeconds(14);
+
+    @TempDir
+    static Path dir;
+    static RunningBroker broker;
+
+    @BeforeAll
+    static void start() {
+        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PORTAL), Map.of(
+                "JWT_ACCESS_TOKEN_LIFETIME", "3s", "SESSION_ABSOLUTE_TIMEOUT", ABSOLUTE.toSeconds() + "s"));
+        String admin = broker.adminToken();
+        broker.registerClient(admin, "acme");
+        for (String user : List.of("carol", "dave")) {
+            broker.as(admin, "POST", "/admin/users", "{\"email\":\"" + user + "@acme.example\",\"password\":\""
+                    + PASSWORD + "\",\"client_id\":\"acme\"}");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
+
+    @Test
+    void anActiveSessionOutlivesItsAccessTokensAndEndsAtTheAbsoluteLimitWithANotice(@TempDir Path profile)
+            throws InterruptedException {
+        try (Browser browser = new Browser("https://localhost:" + broker.portalPort, profile)) {
+            browser.logIn("carol@acme.example", PASSWORD);
+            Instant loggedIn = Instant.now(); // no earlier than the portal's own record of the login
+            for (int i = 0; i < 3; i++) {
+                Thread.sleep(3_500); // longer than an access token lives
+                browser.open("/profile");
+                assertThat(browser.driver.getCurrentUrl()).endsWith("/profile");
+                assertThat(browser.text()).contains("carol@acme.example");
+            }
+            Awaitility.await().until(() -> Instant.now().isAfter(loggedIn.plus(ABSOLUTE).plusSeconds(1)));
+            browser.open("/profile");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login?expired");
+            assertThat(browser.text()).contains("Your session has ended");
+        }
+    }
+
+    @Test
+    void aSessionCookieTheServerNoLongerKnowsGetsTheNoticeAndNoCookieDoesNot() {
+        HttpResponse<String> expired = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/messages"))
+                .header("Cookie", "BROKER_SESSION=2F1E7A5B0C9D8E3F4A6B7C8D9E0F1A2B"));
+        assertThat(expired.statusCode()).isEqualTo(302);
+        assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+        HttpResponse<String> anonymous = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/messages")));
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void loggingOutEndsTheSessionsTokensOnTheServer(@TempDir Path profile) {
+        JdbcClient db = JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class));
+        String live = "SELECT COUNT(*) FROM refresh_tokens t JOIN users u ON u.id = t.user_id"
+                + " WHERE u.email = 'dave@acme.example' AND t.used_at IS NULL AND t.revoked_at IS NULL";
+        try (Browser browser = new Browser("https://localhost:" + broker.portalPort, profile)) {
+            browser.logIn("dave@acme.example", PASSWORD);
+            assertThat(browser.text()).contains("dave@acme.example");
+            assertThat(db.sql(live).query(Long.class).single()).isPositive();
+            browser.logOut();
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login?logout");
+            assertThat(db.sql(live).query(Long.class).single()).isZero();
+            browser.open("/profile");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login");
+        }
+        assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE event_type = 'user_logout'")
+                .query(Long.class).single()).isPositive();
+    }
+}
