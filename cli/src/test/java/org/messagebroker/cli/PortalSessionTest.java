@@ -1,8 +1,15 @@
 package org.messagebroker.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.messagebroker.cli.RunningBroker.send;
 
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -10,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -18,12 +27,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A portal session's life: access tokens far shorter than the session are refreshed while the user is
  * active, the absolute limit ends the session with a notice, an expired session cookie gets the notice,
- * and logging out ends the session's tokens on the server.
+ * logging out ends the session's tokens on the server, and the server sees each user's own address.
  */
 @Tag("security")
 class PortalSessionTest {
@@ -98,5 +108,42 @@ class PortalSessionTest {
         }
         assertThat(db.sql("SELECT COUNT(*) FROM audit_log WHERE event_type = 'user_logout'")
                 .query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void theServerSeesEachUsersAddressThroughThePortalButNobodyElsesForgedOne() throws Exception {
+        // 127.0.0.2 and 127.0.0.3 are loopback addresses too; only the portal's (127.0.0.1 or ::1) is trusted.
+        HttpClient user = clientFrom("127.0.0.2").cookieHandler(new CookieManager()).build();
+        String loginPage = send(user, HttpRequest.newBuilder(portal("/login"))).body();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+        HttpResponse<String> failed = send(user, HttpRequest.newBuilder(portal("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + URLEncoder.encode(csrf.group(1), UTF_8)
+                        + "&email=nobody%40acme.example&password=guess")));
+        assertThat(failed.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+
+        HttpResponse<String> forged = send(clientFrom("127.0.0.3").build(), RunningBroker.postJson(
+                URI.create("https://127.0.0.1:" + broker.serverPort + "/portal/auth/login"),
+                "{\"email\":\"forger@acme.example\",\"password\":\"guess\"}").header("X-Forwarded-For", "203.0.113.9"));
+        assertThat(forged.statusCode()).isEqualTo(401);
+
+        assertThat(failedLoginAddress("nobody@acme.example")).isEqualTo("127.0.0.2");
+        assertThat(failedLoginAddress("forger@acme.example")).isEqualTo("127.0.0.3");
+    }
+
+    private static HttpClient.Builder clientFrom(String address) throws UnknownHostException {
+        return HttpClient.newBuilder().sslContext(TlsContexts.trusting(dir.resolve("ca.crt")))
+                .localAddress(InetAddress.getByName(address));
+    }
+
+    private static URI portal(String path) {
+        return URI.create("https://127.0.0.1:" + broker.portalPort + path);
+    }
+
+    private static String failedLoginAddress(String email) {
+        return JdbcClient.create(broker.context(Role.SERVER).getBean(DataSource.class))
+                .sql("SELECT ip_address FROM audit_log WHERE event_type = 'user_login_failed' AND event_data LIKE ?")
+                .param("%" + email + "%").query(String.class).single();
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +89,10 @@ public class ServerApi {
         request.timeout(TIMEOUT);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        // The server throttles logins and audits by address: tell it the user's, not the portal's.
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes page) {
+            request.header("X-Forwarded-For", page.getRequest().getRemoteAddr());
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
