@@ -1,5 +1,7 @@
 package org.messagebroker.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -55,7 +60,7 @@ final class Browser implements AutoCloseable {
     /** Clicks like a person would after scrolling the element into view. */
     void click(By by) {
         org.openqa.selenium.WebElement element = driver.findElement(by);
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+        ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
@@ -67,8 +72,25 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.tagName("body")).getText();
     }
 
-    /** Saves the current page at desktop and at phone width. */
+    /** Logs in with the keyboard alone: type, Tab to the next field, Enter to submit. */
+    void logInByKeyboard(String email, String password) {
+        open("/login");
+        driver.findElement(By.id("email")).sendKeys(email, Keys.TAB, password, Keys.ENTER);
+    }
+
+    /**
+     * Saves the current page at desktop and at phone width, after checking what every page must have:
+     * a title naming the product, one main heading, and a name for every field and button.
+     */
     void screenshots(String name) {
+        assertThat(driver.getTitle()).as(name + ": title").endsWith("Message Broker");
+        assertThat(driver.findElements(By.tagName("h1"))).as(name + ": one main heading").hasSize(1);
+        assertThat((List<?>) ((JavascriptExecutor) driver).executeScript("""
+                return [...document.querySelectorAll('input, select, textarea, button')]
+                    .filter(e => e.type !== 'hidden')
+                    .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label')
+                        && !e.getAttribute('aria-labelledby') && !(e.tagName === 'BUTTON' && e.textContent.trim()))
+                    .map(e => e.outerHTML);""")).as(name + ": fields and buttons without a name").isEmpty();
         try {
             Files.createDirectories(SCREENSHOTS);
             for (int[] size : new int[][] {{1366, 900}, {390, 844}}) {

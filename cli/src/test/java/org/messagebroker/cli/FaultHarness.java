@@ -53,6 +53,11 @@ final class FaultHarness implements AutoCloseable {
      * it would freeze the others.
      */
     ProcessCluster cluster(Map<String, ?> more) {
+        return cluster(more, List.of());
+    }
+
+    /** The cluster, with more roles started alongside its worker and proxy. */
+    ProcessCluster cluster(Map<String, ?> more, List<ProcessCluster.Launch> alongside) {
         Map<String, Object> settings = new HashMap<>(more);
         settings.putAll(Map.of("QUEUE_TYPE", queueType,
                 "REDIS_KEY_PREFIX", "{fault-" + UUID.randomUUID() + "}:", "REDIS_ACCEPT_WEAKER_DURABILITY", "true",
@@ -65,7 +70,10 @@ final class FaultHarness implements AutoCloseable {
         }
         ProcessCluster cluster = new ProcessCluster(dir, settings);
         cluster.start("server");
-        cluster.startTogether("worker", "proxy");
+        List<ProcessCluster.Launch> launches = new ArrayList<>(List.of(
+                new ProcessCluster.Launch("worker", "worker", Map.of()), new ProcessCluster.Launch("proxy", "proxy", Map.of())));
+        launches.addAll(alongside);
+        cluster.startTogether(launches);
         return cluster;
     }
 

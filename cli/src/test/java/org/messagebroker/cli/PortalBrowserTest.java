@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
@@ -62,7 +63,7 @@ class PortalBrowserTest {
     @Tag("security")
     void aUserPagesFiltersAndReadsOnlyTheirOwnMessages(@TempDir Path profile) {
         try (Browser browser = browser(profile)) {
-            browser.logIn("alice@acme.example", PASSWORD);
+            browser.logInByKeyboard("alice@acme.example", PASSWORD);
             assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
             assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(20);
             assertThat(browser.text()).contains("Page 1 of 2 (26 messages)").doesNotContain("globex");
@@ -131,7 +132,16 @@ class PortalBrowserTest {
             browser.screenshots("admin-certificate-issued");
             browser.open("/admin/certificates?status=active");
             browser.driver.findElement(By.xpath("//tr[td/span[text()='initech']]//input[@name='reason']")).sendKeys("test over");
-            browser.click(By.xpath("//tr[td/span[text()='initech']]//button[text()='Revoke']"));
+            By revoke = By.xpath("//tr[td/span[text()='initech']]//button[text()='Revoke']");
+            browser.click(revoke);
+            Alert question = browser.driver.switchTo().alert();
+            assertThat(question.getText()).isEqualTo("Revoke the certificates of initech? It can no longer send.");
+            question.dismiss();
+            browser.open("/admin/certificates?status=active");
+            assertThat(browser.text()).as("a dismissed question revokes nothing").contains("initech");
+            browser.driver.findElement(By.xpath("//tr[td/span[text()='initech']]//input[@name='reason']")).sendKeys("test over");
+            browser.click(revoke);
+            browser.driver.switchTo().alert().accept();
             assertThat(browser.text()).contains("Revoked initech");
             browser.open("/admin/certificates?status=revoked");
             assertThat(browser.text()).contains("initech").contains("test over");

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +43,19 @@ final class ProcessCluster implements AutoCloseable {
 
     /** Starts roles side by side (a JVM start is mostly waiting), then waits for all of them. */
     void startTogether(String... roles) {
+        startTogether(Arrays.stream(roles).map(role -> new Launch(role, role, Map.of())).toList());
+    }
+
+    void startTogether(List<Launch> launches) {
         Map<String, Path> logs = new LinkedHashMap<>();
-        for (String role : roles) {
-            logs.put(role, launch(role, role, Map.of()));
+        for (Launch launch : launches) {
+            logs.put(launch.name(), launch(launch.name(), launch.role(), launch.settings()));
         }
         logs.forEach(this::awaitStarted);
+    }
+
+    /** A role to start under a name of its own (two workers), with settings of its own. */
+    record Launch(String name, String role, Map<String, String> settings) {
     }
 
     private Path launch(String name, String role, Map<String, String> more) {

@@ -27,13 +27,13 @@ class ScaleOutTest {
 
     @Test
     void twoProxiesAndThreeWorkersShareTheLoadAndStoreEachMessageOnce() throws Exception {
+        int secondProxy = RunningBroker.freePort();
         try (FaultHarness harness = new FaultHarness("jdbc", dir, work, "scale-out: 2 proxies, 3 workers");
-                ProcessCluster cluster = harness.cluster()) {
+                ProcessCluster cluster = harness.cluster(Map.of(), List.of(
+                        new ProcessCluster.Launch("proxy-2", "proxy", Map.of("PROXY_PORT", Integer.toString(secondProxy))),
+                        new ProcessCluster.Launch("worker-2", "worker", Map.of()),
+                        new ProcessCluster.Launch("worker-3", "worker", Map.of())))) {
             RunningBroker broker = cluster.broker();
-            int secondProxy = RunningBroker.freePort();
-            cluster.start("proxy-2", "proxy", Map.of("PROXY_PORT", Integer.toString(secondProxy)));
-            cluster.start("worker-2", "worker", Map.of());
-            cluster.start("worker-3", "worker", Map.of());
 
             CompletableFuture<Path> first = CompletableFuture.supplyAsync(() -> load(broker.proxy("/"), "a"));
             CompletableFuture<Path> second = CompletableFuture.supplyAsync(
@@ -51,7 +51,7 @@ class ScaleOutTest {
     private Path load(URI proxy, String run) {
         Path ledger = work.resolve(run + ".ledger");
         JsonNode report = CommandRun.jsonReport(CommandRun.broker(0, "bench", "--url", proxy.toString(),
-                "--data-dir", dir.toString(), "--rate", "40", "--duration", "15s", "--count", "100000",
+                "--data-dir", dir.toString(), "--rate", "40", "--duration", "10s", "--count", "100000",
                 "--concurrency", "8", "--run-id", run, "--ledger", ledger.toString()));
         assertThat(report.path("errors").size()).as("errors through " + proxy).isZero();
         return ledger;
