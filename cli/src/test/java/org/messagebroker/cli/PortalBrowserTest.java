@@ -7,13 +7,19 @@ import static org.messagebroker.cli.RunningBroker.send;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.message.MessageContent;
+import org.messagebroker.core.queue.MessageQueue;
+import org.messagebroker.core.queue.QueuedMessage;
+import org.messagebroker.core.seal.EnvelopeSealer;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,6 +54,17 @@ class PortalBrowserTest {
         globexMessage = broker.submit("globex", "globex only");
         broker.awaitDelivered(admin, xss);
         broker.awaitDelivered(admin, globexMessage);
+        // Two messages for a client the server does not know (as if its registration had been withdrawn
+        // after the proxy accepted them): the server rejects them for good and they become dead letters.
+        MessageQueue queue = broker.context(Role.SERVER).getBean(MessageQueue.class);
+        EnvelopeSealer sealer = broker.context(Role.SERVER).getBean(EnvelopeSealer.class);
+        for (int i = 1; i <= 2; i++) {
+            String id = UUID.randomUUID().toString();
+            queue.enqueue(new QueuedMessage(id, "initech", "default", Instant.now(),
+                    sealer.seal(id, new MessageContent("+4915200000000", "before initech was registered " + i))));
+        }
+        org.awaitility.Awaitility.await().until(() -> broker.getJson(admin, "/admin/dead-letters")
+                .path("dead_letters").size() == 2);
     }
 
     @AfterAll
@@ -123,6 +140,11 @@ class PortalBrowserTest {
             assertThat(browser.text()).contains("User bob@globex.example created.");
             browser.screenshots("admin-users");
 
+            browser.open("/admin/dead-letters");
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+            assertThat(browser.text()).contains("unknown client initech");
+            browser.screenshots("admin-dead-letters");
+
             browser.open("/admin/certificates");
             browser.driver.findElement(By.id("gen-client")).sendKeys("initech");
             browser.click(By.cssSelector("form[aria-label='Issue a certificate'] button"));
@@ -130,6 +152,16 @@ class PortalBrowserTest {
             assertThat(browser.driver.findElement(By.id("private-key")).getAttribute("value"))
                     .startsWith("-----BEGIN PRIVATE KEY-----");
             browser.screenshots("admin-certificate-issued");
+
+            // With initech registered, one dead letter is replayed into storage and the other discarded.
+            browser.open("/admin/dead-letters");
+            browser.click(By.xpath("(//button[text()='Replay'])[1]"));
+            assertThat(browser.text()).containsPattern("Message [0-9a-f-]{36} stored.");
+            browser.click(By.xpath("//button[text()='Discard']"));
+            browser.driver.switchTo().alert().accept();
+            assertThat(browser.text()).containsPattern("Message [0-9a-f-]{36} discarded.").contains("None.");
+            browser.open("/admin/dead-letters?status=replayed");
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(1);
             browser.open("/admin/certificates?status=active");
             browser.driver.findElement(By.xpath("//tr[td/span[text()='initech']]//input[@name='reason']")).sendKeys("test over");
             By revoke = By.xpath("//tr[td/span[text()='initech']]//button[text()='Revoke']");
@@ -147,8 +179,6 @@ class PortalBrowserTest {
             assertThat(browser.text()).contains("initech").contains("test over");
             browser.screenshots("admin-certificates");
 
-            browser.open("/admin/dead-letters");
-            browser.screenshots("admin-dead-letters");
             browser.open("/admin/audit");
             assertThat(browser.text()).contains("Chain intact").contains("certificate_revoked");
             browser.screenshots("admin-audit");
