@@ -186,6 +186,25 @@ class PortalBrowserTest {
 
             browser.logIn("bob@globex.example", PASSWORD);
             assertThat(browser.text()).contains(globexMessage.substring(0, 8)).doesNotContain("acme");
+
+            // Bob changes his password: a mistyped confirmation is explained, the real change ends the
+            // session, and only the new password works.
+            String newPassword = "a new and longer secret";
+            browser.open("/profile");
+            browser.driver.findElement(By.id("current_password")).sendKeys(PASSWORD);
+            browser.driver.findElement(By.id("new_password")).sendKeys(newPassword);
+            browser.driver.findElement(By.id("confirm_password")).sendKeys(newPassword + "!");
+            browser.click(By.xpath("//button[text()='Change password']"));
+            assertThat(browser.text()).contains("The new passwords do not match.");
+            browser.driver.findElement(By.id("current_password")).sendKeys(PASSWORD);
+            browser.driver.findElement(By.id("new_password")).sendKeys(newPassword);
+            browser.driver.findElement(By.id("confirm_password")).sendKeys(newPassword);
+            browser.click(By.xpath("//button[text()='Change password']"));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login?password-changed");
+            browser.logIn("bob@globex.example", PASSWORD);
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login?error");
+            browser.logIn("bob@globex.example", newPassword);
+            assertThat(browser.text()).contains(globexMessage.substring(0, 8));
         }
     }
 
