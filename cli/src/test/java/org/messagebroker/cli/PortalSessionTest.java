@@ -31,8 +31,8 @@ import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A portal session's life: access tokens far shorter than the session are refreshed while the user is
- * active, the absolute limit ends the session with a notice, an expired session cookie gets the notice,
+ * A portal session's life: a locked account is told when to try again, access tokens far shorter than
+ * the session are refreshed while the user is active, the absolute limit ends the session with a notice, an expired session cookie gets the notice,
  * logging out ends the session's tokens on the server, and the server sees each user's own address.
  */
 @Tag("security")
@@ -51,7 +51,7 @@ class PortalSessionTest {
                 "JWT_ACCESS_TOKEN_LIFETIME", "3s", "SESSION_ABSOLUTE_TIMEOUT", ABSOLUTE.toSeconds() + "s"));
         String admin = broker.adminToken();
         broker.registerClient(admin, "acme");
-        for (String user : List.of("carol", "dave")) {
+        for (String user : List.of("carol", "dave", "frank")) {
             broker.as(admin, "POST", "/admin/users", "{\"email\":\"" + user + "@acme.example\",\"password\":\""
                     + PASSWORD + "\",\"client_id\":\"acme\"}");
         }
@@ -78,6 +78,18 @@ class PortalSessionTest {
             browser.open("/profile");
             assertThat(browser.driver.getCurrentUrl()).endsWith("/login?expired");
             assertThat(browser.text()).contains("Your session has ended");
+        }
+    }
+
+    @Test
+    void aLockedAccountIsToldWhenToTryAgain(@TempDir Path profile) {
+        for (int i = 0; i < 5; i++) {
+            assertThat(broker.login("frank@acme.example", "wrong password " + i).statusCode()).isEqualTo(401);
+        }
+        try (Browser browser = new Browser("https://localhost:" + broker.portalPort, profile)) {
+            browser.logIn("frank@acme.example", PASSWORD);
+            assertThat(browser.driver.getCurrentUrl()).endsWith("/login?error");
+            assertThat(browser.text()).containsPattern("Too many failed logins; try again in \\d+ seconds");
         }
     }
 
