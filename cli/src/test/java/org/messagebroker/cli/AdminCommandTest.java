@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,22 @@ class AdminCommandTest {
         assertThat(broker.login("ops@example.com", "another fine one").statusCode()).isEqualTo(200);
         assertThat(admin(0, "user", "delete", id)).contains("Deleted");
         assertThat(admin(1, "user", "delete", id)).contains("404");
+    }
+
+    @Test
+    void aClientsRateLimitIsSetFromTheCommandLineAndReachesTheProxy() {
+        assertThat(admin(0, "client", "rate-limit", "demo-client", "2")).contains("2 requests a minute");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rateLimitAtTheProxy().equals("2"));
+        assertThat(admin(0, "client", "rate-limit", "demo-client", "default")).contains("the default");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> rateLimitAtTheProxy().equals("1000000"));
+        assertThat(admin(2, "client", "rate-limit", "demo-client", "many")).contains("'default', not 'many'");
+        assertThat(admin(1, "client", "rate-limit", "no-such-client", "5")).contains("404");
+    }
+
+    private static String rateLimitAtTheProxy() {
+        return RunningBroker.send(broker.client("demo-client"), RunningBroker.postJson(broker.proxy("/api/v1/messages"),
+                "{\"sender_number\":\"+4915200000000\",\"message_body\":\"rate limit probe\"}"))
+                .headers().firstValue("X-RateLimit-Limit").orElse("");
     }
 
     @Test

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 
 /** {@code broker admin …}: the original's admin CLI, talking to the server's admin API. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Administers users, messages, statistics and dead letters through the server's admin API.",
-        subcommands = {UserCommands.class, MessageCommands.class, AdminCommand.Stats.class, DeadLetterCommands.class,
-                CertsCommand.class, AuditCommand.class, KeysCommand.class})
+        description = "Administers users, clients, messages, statistics and dead letters through the server's admin API.",
+        subcommands = {UserCommands.class, ClientCommands.class, MessageCommands.class, AdminCommand.Stats.class,
+                DeadLetterCommands.class, CertsCommand.class, AuditCommand.class, KeysCommand.class})
 public class AdminCommand {
 
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Shows the server's statistics.")
