@@ -2,7 +2,6 @@ package org.messagebroker.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lettuce.core.RedisClient;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -95,23 +94,9 @@ class RedisOutageTest {
     }
 
     private static Process startRedis(int port, Path dataDir, boolean appendOnly) throws IOException {
-        List<String> durability = appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always")
-                : List.of("--appendonly", "no");
-        List<String> command = new ArrayList<>(List.of("redis-server", "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--dir", dataDir.toString(), "--save", ""));
-        command.addAll(durability);
-        Process redis = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(dataDir.resolve("redis.log").toFile()).start();
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
-        try {
-            Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
-                try (var connection = client.connect()) {
-                    return "PONG".equals(connection.sync().ping());
-                }
-            });
-        } finally {
-            client.shutdown();
-        }
-        return redis;
+        List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1"));
+        arguments.addAll(appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always")
+                : List.of("--appendonly", "no"));
+        return PrivateRedis.start(dataDir, arguments, port);
     }
 }

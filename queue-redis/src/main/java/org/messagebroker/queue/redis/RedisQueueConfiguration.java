@@ -1,8 +1,11 @@
 package org.messagebroker.queue.redis;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SslOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.File;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -27,13 +30,21 @@ public class RedisQueueConfiguration {
             @Value("${broker.queue.redis.password:}") String password,
             @Value("${broker.queue.redis.database:0}") int database,
             @Value("${broker.queue.redis.tls:false}") boolean tls,
+            @Value("${broker.queue.redis.tls-ca-certificate:}") String tlsCaCertificate,
             @Value("${broker.queue.redis.timeout:2s}") Duration timeout) {
         RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withDatabase(database)
                 .withSsl(tls).withTimeout(timeout);
         if (!password.isEmpty()) {
             uri.withPassword(password.toCharArray());
         }
-        return RedisClient.create(uri.build());
+        RedisClient client = RedisClient.create(uri.build());
+        if (tls && !tlsCaCertificate.isEmpty()) {
+            // A Redis whose certificate comes from a private CA (for example this installation's own);
+            // without one, the JDK's trusted authorities decide.
+            client.setOptions(ClientOptions.builder()
+                    .sslOptions(SslOptions.builder().trustManager(new File(tlsCaCertificate)).build()).build());
+        }
+        return client;
     }
 
     @Bean(destroyMethod = "close")
