@@ -68,6 +68,28 @@ class RedisOutageTest {
     }
 
     @Test
+    void whileRedisIsDownTheWorkersBackOffWarnOnceAndResumeWhenItIsBack() throws Exception {
+        int port = RunningBroker.freePort();
+        Path redisDir = Files.createDirectory(dir.resolve("redis"));
+        Process redis = startRedis(port, redisDir, true);
+        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()),
+                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s"))) {
+            redis.destroyForcibly().waitFor();
+            Thread.sleep(6_000);
+            redis = startRedis(port, redisDir, true);
+            String id = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> broker.submit("after Redis came back"), submitted -> submitted != null);
+            broker.awaitDelivered(broker.adminToken(), id);
+        } finally {
+            redis.destroyForcibly().waitFor();
+        }
+        // Four delivery loops polling every 200 ms used to log a warning at every poll.
+        List<String> log = Files.readAllLines(dir.resolve("broker/logs/server.log"));
+        assertThat(log.stream().filter(line -> line.contains("The queue cannot be reached"))).hasSize(1);
+        assertThat(log.stream().filter(line -> line.contains("The queue answers again"))).hasSize(1);
+    }
+
+    @Test
     void negativeControlWithoutAofTheSameCrashLosesWhatWasAcceptedAndTheCheckerSaysSo() throws Exception {
         int port = RunningBroker.freePort();
         Path redisDir = Files.createDirectory(dir.resolve("redis"));

@@ -43,7 +43,8 @@ public final class RoleLauncher {
                         .main(role.application)
                         .properties(settings)
                         .properties(roles.size() > 1 ? Map.of("broker.log-file-name", "broker.log") : Map.of())
-                        .registerShutdownHook(true)
+                        // Several roles in one JVM are stopped together, in order, by the caller's hook.
+                        .registerShutdownHook(roles.size() == 1)
                         .run("--spring.config.name=" + role.configName, "--broker.data-dir=" + dir));
             } catch (RuntimeException e) {
                 started.reversed().forEach(ConfigurableApplicationContext::close);

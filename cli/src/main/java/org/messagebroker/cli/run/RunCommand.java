@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,13 @@ public class RunCommand implements Callable<Integer> {
         List<Role> roles = target == Target.all ? List.of(Role.values())
                 : List.of(Role.valueOf(target.name().toUpperCase()));
         try {
-            RoleLauncher.start(roles, dataDir, Map.of());
+            List<ConfigurableApplicationContext> started = RoleLauncher.start(roles, dataDir, Map.of());
+            if (started.size() > 1) {
+                // Stop in the reverse order of starting: proxies stop accepting and workers finish their
+                // deliveries while the server is still there to take them.
+                Runtime.getRuntime().addShutdownHook(new Thread(
+                        () -> started.reversed().forEach(ConfigurableApplicationContext::close), "broker-shutdown"));
+            }
         } catch (RoleLauncher.LaunchException e) {
             System.err.println("broker: " + e.getMessage());
             return 1;

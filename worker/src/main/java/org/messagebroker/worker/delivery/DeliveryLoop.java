@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.messagebroker.core.queue.ClaimedMessage;
 import org.messagebroker.core.queue.MessageQueue;
@@ -14,22 +15,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs {@code concurrency} loops on virtual threads, each claiming a batch and handing it to the
- * {@link BatchDelivery}. While the server is unavailable each loop waits longer between calls (doubling from
- * the poll interval up to 5 s). On shutdown the loops stop claiming and finish the batch in hand; anything
+ * {@link BatchDelivery}. While the queue or the server is unavailable each loop waits longer between calls
+ * (doubling from the poll interval up to 5 s), and the outage is logged once. On shutdown the loops stop claiming and finish the batch in hand; anything
  * not acknowledged stays claimed in the queue and is handed out again when its lease ends.
  */
 @Component
 class DeliveryLoop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryLoop.class);
-    /** The longest wait between calls while the server is unavailable: how late deliveries resume after it is back. */
-    private static final Duration MAX_BACKOFF_WHILE_SERVER_UNAVAILABLE = Duration.ofSeconds(5);
+    /** The longest wait between calls while the queue or server is unavailable: how late deliveries resume after. */
+    private static final Duration MAX_BACKOFF_WHILE_UNAVAILABLE = Duration.ofSeconds(5);
+
+    /**
+     * Set as the JVM begins to exit. The embedded H2 queue closes itself in its own exit hook while the loops
+     * still run; a failed claim after that is the exit's doing, not an outage to warn about.
+     */
+    private static final AtomicBoolean EXITING = new AtomicBoolean();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> EXITING.set(true), "worker-exit-flag"));
+    }
 
     private final MessageQueue queue;
     private final BatchDelivery delivery;
     private final WorkerSettings settings;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    private final AtomicBoolean queueUnreachable = new AtomicBoolean();
     private CountDownLatch stopped;
 
     DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings) {
@@ -58,7 +70,7 @@ class DeliveryLoop implements SmartLifecycle {
                     // Without this, messages falling due one by one would each cost a failed call: a busy loop
                     // that takes the CPU a restarting server needs. Waiting lets them go out together.
                     backoff = backoff.isZero() ? settings.pollInterval()
-                            : min(backoff.multipliedBy(2), MAX_BACKOFF_WHILE_SERVER_UNAVAILABLE);
+                            : min(backoff.multipliedBy(2), MAX_BACKOFF_WHILE_UNAVAILABLE);
                     pause(backoff);
                     continue;
                 }
@@ -77,16 +89,21 @@ class DeliveryLoop implements SmartLifecycle {
     }
 
     /**
-     * Answers how many messages it handed on, or -1 when the server did not take them; an empty queue is
-     * polled at the configured interval.
+     * Answers how many messages it handed on, or -1 when the queue could not be reached or the server did
+     * not take them; an empty queue is polled at the configured interval.
      */
     private int deliverOneBatch() {
         List<ClaimedMessage> batch;
         try {
             batch = queue.claim(settings.id(), settings.batchSize(), settings.lease());
         } catch (RuntimeException e) {
-            log.warn("Cannot claim from the queue: {}", e.getMessage());
-            return 0;
+            if (running && !EXITING.get() && !queueUnreachable.getAndSet(true)) {
+                log.warn("The queue cannot be reached ({}); claims back off until it answers", e.getMessage());
+            }
+            return -1;
+        }
+        if (queueUnreachable.getAndSet(false)) {
+            log.info("The queue answers again; deliveries resume");
         }
         if (batch.isEmpty()) {
             return 0;
