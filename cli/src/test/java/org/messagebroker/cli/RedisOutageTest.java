@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +29,12 @@ class RedisOutageTest {
 
     @TempDir
     Path dir;
+    private final int port = RunningBroker.freePort();
 
     @Test
     void acceptedMessagesSurviveARedisCrashAndTheProxyRefusesWhileItIsDown() throws Exception {
-        int port = RunningBroker.freePort();
-        Path redisDir = Files.createDirectory(dir.resolve("redis"));
-        Process redis = startRedis(port, redisDir, true);
-        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()),
-                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s"))) {
+        Process redis = startRedis(true);
+        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()), onRedis())) {
             broker.stop(Role.WORKER);
             Set<String> accepted = new HashSet<>();
             for (int i = 0; i < 50; i++) {
@@ -50,7 +49,7 @@ class RedisOutageTest {
             assertThat(RunningBroker.json(refused).path("error").asString()).isEqualTo("service_unavailable");
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
 
-            redis = startRedis(port, redisDir, true);
+            redis = startRedis(true);
             accepted.add(Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> broker.submit("after the restart"), id -> id != null));
             broker.start(Role.WORKER);
@@ -69,14 +68,11 @@ class RedisOutageTest {
 
     @Test
     void whileRedisIsDownTheWorkersBackOffWarnOnceAndResumeWhenItIsBack() throws Exception {
-        int port = RunningBroker.freePort();
-        Path redisDir = Files.createDirectory(dir.resolve("redis"));
-        Process redis = startRedis(port, redisDir, true);
-        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()),
-                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s"))) {
+        Process redis = startRedis(true);
+        try (RunningBroker broker = new RunningBroker(dir.resolve("broker"), List.of(Role.values()), onRedis())) {
             redis.destroyForcibly().waitFor();
             Thread.sleep(6_000);
-            redis = startRedis(port, redisDir, true);
+            redis = startRedis(true);
             String id = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> broker.submit("after Redis came back"), submitted -> submitted != null);
             broker.awaitDelivered(broker.adminToken(), id);
@@ -91,20 +87,18 @@ class RedisOutageTest {
 
     @Test
     void negativeControlWithoutAofTheSameCrashLosesWhatWasAcceptedAndTheCheckerSaysSo() throws Exception {
-        int port = RunningBroker.freePort();
-        Path redisDir = Files.createDirectory(dir.resolve("redis"));
-        Process redis = startRedis(port, redisDir, false);
+        Process redis = startRedis(false);
         Path data = dir.resolve("broker");
-        try (RunningBroker broker = new RunningBroker(data, List.of(Role.SERVER, Role.PROXY),
-                Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s",
-                        "REDIS_ACCEPT_WEAKER_DURABILITY", "true"))) {
+        Map<String, Object> settings = new HashMap<>(onRedis());
+        settings.put("REDIS_ACCEPT_WEAKER_DURABILITY", "true");
+        try (RunningBroker broker = new RunningBroker(data, List.of(Role.SERVER, Role.PROXY), settings)) {
             broker.adminToken();
             Path ledger = dir.resolve("ledger");
             CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir", data.toString(),
                     "--count", "40", "--concurrency", "4", "--run-id", "noaof", "--ledger", ledger.toString());
 
             redis.destroyForcibly().waitFor();
-            redis = startRedis(port, redisDir, false);
+            redis = startRedis(false);
             broker.start(Role.WORKER);
             String report = CommandRun.broker(1, "check", "--ledger", ledger.toString(), "--data-dir", data.toString(),
                     "--timeout", "5s");
@@ -115,10 +109,15 @@ class RedisOutageTest {
         }
     }
 
-    private static Process startRedis(int port, Path dataDir, boolean appendOnly) throws IOException {
+    private Map<String, Object> onRedis() {
+        return Map.of("QUEUE_TYPE", "redis", "REDIS_PORT", port, "REDIS_TIMEOUT", "1s");
+    }
+
+    /** Starts (or restarts, on the same files) this test's Redis. */
+    private Process startRedis(boolean appendOnly) throws IOException {
         List<String> arguments = new ArrayList<>(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1"));
         arguments.addAll(appendOnly ? List.of("--appendonly", "yes", "--appendfsync", "always")
                 : List.of("--appendonly", "no"));
-        return PrivateRedis.start(dataDir, arguments, port);
+        return PrivateRedis.start(Files.createDirectories(dir.resolve("redis")), arguments, port);
     }
 }
