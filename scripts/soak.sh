@@ -6,7 +6,7 @@
 # database. Prints the figures; the samples are in OUT/samples.csv, submission latency per minute (from
 # the ledger) in OUT/latency.csv, and with gnuplot installed charts of both in OUT/soak.png.
 #   scripts/soak.sh [MINUTES] [RATE] [OUT]      (defaults: 30, 20, ./soak-<date>)
-# Needs a JDK >= 21; uses the embedded H2 database and the JDBC queue in PostgreSQL (127.0.0.1:5432).
+# Needs a JDK >= 21; uses the embedded SQLite database and the JDBC queue in PostgreSQL (127.0.0.1:5432).
 set -uo pipefail   # not -e: a process dying between two samples must not end the soak
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 minutes=${1:-30}; rate=${2:-20}; out=$(realpath -m "${3:-./soak-$(date -u +%Y%m%dT%H%M%S)}")

@@ -1,12 +1,10 @@
 package org.messagebroker.cli;
 
 import org.messagebroker.cli.admin.AdminCommand;
-import org.messagebroker.cli.admin.AdminConnection;
 import org.messagebroker.cli.admin.AuditCommand;
 import org.messagebroker.cli.admin.CertsCommand;
 import org.messagebroker.cli.admin.SmokeTestCommand;
 import org.messagebroker.cli.backup.BackupCommand;
-import org.messagebroker.cli.backup.BackupFailure;
 import org.messagebroker.cli.backup.RestoreCommand;
 import org.messagebroker.cli.bench.BenchCommand;
 import org.messagebroker.cli.check.CheckCommand;
@@ -31,9 +29,6 @@ public class BrokerCommand implements Runnable {
     public static void main(String[] args) {
         // TLS 1.2 lets a client ask for renegotiation, a known denial-of-service lever; refuse it.
         System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
-        // Embedded H2 databases open with AUTO_SERVER so `broker backup` can read them while the server runs;
-        // whichever process opens one first hosts H2's listener, which accepts other hosts unless bound to loopback.
-        System.setProperty("h2.bindAddress", "127.0.0.1");
         int exitCode = commandLine().execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);
@@ -44,7 +39,7 @@ public class BrokerCommand implements Runnable {
     /** The command line with its error handling: an admin API failure is a message and exit status 1. */
     public static CommandLine commandLine() {
         return new CommandLine(new BrokerCommand()).setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof AdminConnection.AdminException || e instanceof BackupFailure) {
+            if (e instanceof UserError) {
                 line.getErr().println("broker: " + e.getMessage());
                 return 1;
             }

@@ -89,9 +89,9 @@ class BackupRestoreTest {
                 restored.toString(), "--passphrase-file", passphrase.toString()))).contains("empty installation");
     }
 
-    /** The server's settings for a fresh, empty database (none for H2: the data directory holds it). */
+    /** The server's settings for a fresh, empty database (none for SQLite: the data directory holds it). */
     private static Map<String, Object> serverDatabase(TestDatabase database, String name) {
-        if (database == TestDatabase.H2) {
+        if (database == TestDatabase.SQLITE) {
             return Map.of();
         }
         database.drop(name);
@@ -103,7 +103,7 @@ class BackupRestoreTest {
     /** The command line, pointed at the database (its password would come from $DB_PASSWORD; here it is empty). */
     private static String[] with(TestDatabase database, String name, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (database != TestDatabase.H2) {
+        if (database != TestDatabase.SQLITE) {
             all.addAll(List.of("--db-url", database.url(name), "--db-username", database.user()));
         }
         return all.toArray(String[]::new);

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.messagebroker.cli.database.EmbeddedDatabases;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.cli.run.RoleLauncher;
+import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.core.testing.TestDatabase;
 
 /** Choosing the database is configuration only, and a database the server cannot use stops it clearly. */
@@ -50,7 +52,8 @@ class DatabaseStartupTest {
     @Test
     void aSchemaNewerThanTheCodeStopsTheServer(@TempDir Path dir) throws Exception {
         new RunningBroker(dir, List.of(Role.SERVER)).close();
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db/broker") + ";AUTO_SERVER=TRUE", "sa", "");
+        try (Connection connection = DriverManager.getConnection(
+                DatabaseVendor.embeddedUrl(EmbeddedDatabases.serverDatabase(dir)));
                 Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                     + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The thin slice, all real: the four roles in one JVM on free ports with real TLS, a real client
- * certificate from the installation's CA, the H2 database and the JDBC queue on disk.
+ * certificate from the installation's CA, the embedded SQLite database and queue on disk.
  */
 class EndToEndTest {
 

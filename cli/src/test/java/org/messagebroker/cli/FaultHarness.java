@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What every fault scenario does (reliability.md §3): start the roles as separate processes on one
  * queue backend, run a ledger-keeping load with a fault in the middle, and reconcile with
- * {@code broker check}. Each scenario's figures go to target/fault-suite.txt for scripts/fault-suite.sh.
+ * {@code broker check}. Two busy loops compete for the CPU throughout: crashes bite when the machine is
+ * busy. Each scenario's figures go to target/fault-suite.txt for scripts/fault-suite.sh.
  */
 final class FaultHarness implements AutoCloseable {
 
@@ -31,6 +32,7 @@ final class FaultHarness implements AutoCloseable {
     private final Path work;
     private final String scenario;
     private final String queueDatabase = "fault_" + UUID.randomUUID().toString().replace("-", "");
+    private final CpuHog hog = CpuHog.start(2);
 
     /**
      * {@code dir} is the data directory; {@code work} holds the ledgers, away from it: the certificate
@@ -48,9 +50,9 @@ final class FaultHarness implements AutoCloseable {
     }
 
     /**
-     * Server (embedded H2, its own), proxy and worker. The JDBC queue of separate processes lives in
-     * PostgreSQL: the embedded H2 queue is for one {@code run all} process, and a frozen process hosting
-     * it would freeze the others.
+     * Server (its embedded SQLite database), proxy and worker, on the queue backend under test: {@code
+     * jdbc} (PostgreSQL), {@code redis}, or {@code embedded} (the SQLite queue file of the data directory,
+     * shared by the separate processes).
      */
     ProcessCluster cluster(Map<String, ?> more) {
         return cluster(more, List.of());
@@ -59,7 +61,7 @@ final class FaultHarness implements AutoCloseable {
     /** The cluster, with more roles started alongside its worker and proxy. */
     ProcessCluster cluster(Map<String, ?> more, List<ProcessCluster.Launch> alongside) {
         Map<String, Object> settings = new HashMap<>(more);
-        settings.putAll(Map.of("QUEUE_TYPE", queueType,
+        settings.putAll(Map.of("QUEUE_TYPE", queueType.equals("embedded") ? "jdbc" : queueType,
                 "REDIS_KEY_PREFIX", "{fault-" + UUID.randomUUID() + "}:", "REDIS_ACCEPT_WEAKER_DURABILITY", "true",
                 "WORKER_LEASE", LEASE, "WORKER_RETRY_INTERVAL", "1s", "WORKER_TIMEOUT", "5s"));
         if (queueType.equals("jdbc")) {
@@ -75,6 +77,30 @@ final class FaultHarness implements AutoCloseable {
         launches.addAll(alongside);
         cluster.startTogether(launches);
         return cluster;
+    }
+
+    /**
+     * The embedded default as users run it: {@code broker run all} as one process on SQLite, its lease at
+     * the default (60 s), so that recovery has to come from the restart and not from a lease running out.
+     */
+    ProcessCluster embedded() {
+        ProcessCluster cluster = new ProcessCluster(dir, Map.of());
+        cluster.start("all", "all", Map.of());
+        return cluster;
+    }
+
+    /**
+     * A fixed-rate load with a ledger whose client retries (same Idempotency-Key) what got no answer, a
+     * 429 or a 5xx, for up to {@code retries} attempts a second or so apart, as a careful client would.
+     */
+    CompletableFuture<Path> retryingLoad(ProcessCluster cluster, String duration, int rate, int retries) {
+        Path ledger = work.resolve("retrying.ledger");
+        return CompletableFuture.supplyAsync(() -> {
+            CommandRun.broker(0, "bench", "--url", cluster.broker().proxy("/").toString(), "--data-dir", dir.toString(),
+                    "--rate", Integer.toString(rate), "--duration", duration, "--count", "1000000", "--concurrency", "8",
+                    "--retries", Integer.toString(retries), "--run-id", "crash", "--ledger", ledger.toString());
+            return ledger;
+        });
     }
 
     /** Runs a fixed-rate load with a ledger; the fault happens a few seconds in. Answers the ledger. */
@@ -151,6 +177,7 @@ final class FaultHarness implements AutoCloseable {
 
     @Override
     public void close() {
+        hog.close();
         if (queueType.equals("jdbc")) {
             TestDatabase.POSTGRESQL.drop(queueDatabase);
         }

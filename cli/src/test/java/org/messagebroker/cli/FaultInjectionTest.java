@@ -25,13 +25,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * The fault suite (reliability.md §3): every role a separate process, a ledger-keeping load at a fixed
  * rate, faults in the middle of it, then {@code broker check} over everything stored: lost = duplicates
- * = unexpected = 0, on both queue backends. CI runs the sequence of faults under one load; the scenarios
+ * = unexpected = 0, on every queue backend: the embedded SQLite file shared by the processes, the JDBC
+ * queue on PostgreSQL, and Redis; two busy loops take the CPU meanwhile. CI runs the sequence of faults
+ * under one load; the scenarios
  * one by one (tag {@code fault-full}) run with {@code scripts/fault-suite.sh}. {@link CheckCommandTest} and
  * {@link RedisOutageTest} show the checker failing on known-bad set-ups.
  */
 @Tag("fault")
 @ParameterizedClass
-@ValueSource(strings = {"jdbc", "redis"})
+@ValueSource(strings = {"embedded", "jdbc", "redis"})
 class FaultInjectionTest {
 
     @Parameter

@@ -37,8 +37,13 @@ final class ProcessCluster implements AutoCloseable {
     /** Starts the role (under {@code name}, so that two workers can run) and waits until it is up. */
     RoleProcess start(String name, String role, Map<String, String> more) {
         Path log = launch(name, role, more);
-        awaitStarted(name, log);
+        awaitStarted(name, log, readyLine(role));
         return running.get(name);
+    }
+
+    /** What a role's log says once it serves: each role's start line, for {@code all} the summary after all four. */
+    private static String readyLine(String role) {
+        return role.equals("all") ? "Message Broker is running" : "Application in ";
     }
 
     /** Starts roles side by side (a JVM start is mostly waiting), then waits for all of them. */
@@ -47,11 +52,11 @@ final class ProcessCluster implements AutoCloseable {
     }
 
     void startTogether(List<Launch> launches) {
-        Map<String, Path> logs = new LinkedHashMap<>();
+        Map<Launch, Path> logs = new LinkedHashMap<>();
         for (Launch launch : launches) {
-            logs.put(launch.name(), launch(launch.name(), launch.role(), launch.settings()));
+            logs.put(launch, launch(launch.name(), launch.role(), launch.settings()));
         }
-        logs.forEach(this::awaitStarted);
+        logs.forEach((launch, log) -> awaitStarted(launch.name(), log, readyLine(launch.role())));
     }
 
     /** A role to start under a name of its own (two workers), with settings of its own. */
@@ -72,11 +77,11 @@ final class ProcessCluster implements AutoCloseable {
         return URI.create("http://localhost:" + metricsPorts.get(name) + "/metrics");
     }
 
-    private void awaitStarted(String name, Path log) {
+    private void awaitStarted(String name, Path log, String readyLine) {
         RoleProcess process = running.get(name);
         try {
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> process.alive() && Files.exists(log) && Files.readString(log).contains("Application in ")
+                    .until(() -> process.alive() && Files.exists(log) && Files.readString(log).contains(readyLine)
                             || !process.alive());
         } catch (ConditionTimeoutException e) {
             throw new IllegalStateException(name + " did not start within 90 s; its log ends:\n" + tail(log), e);

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("fault")
 @Tag("fault-full")
 @ParameterizedClass
-@ValueSource(strings = {"jdbc", "redis"})
+@ValueSource(strings = {"embedded", "jdbc", "redis"})
 class RandomFaultsTest {
 
     private static final List<String> ROLES = List.of("proxy", "server", "worker", "worker-2");

@@ -1,8 +1,19 @@
 package org.messagebroker.core;
 
+import java.nio.file.Path;
+
 /** The databases the product runs on, told apart by JDBC URL; MariaDB and MySQL share one dialect. */
 public enum DatabaseVendor {
-    H2("h2"), MYSQL("mysql"), POSTGRESQL("postgresql");
+    SQLITE("sqlite"), MYSQL("mysql"), POSTGRESQL("postgresql");
+
+    /**
+     * The embedded default's connection settings. WAL with {@code synchronous=FULL}: a commit returns only
+     * after its log record was written and fsync'ed, so it survives a killed process and a power loss.
+     * Writers take the lock when their transaction begins (IMMEDIATE), so a reader that later writes
+     * cannot deadlock another; they wait up to the busy timeout for it, across processes too.
+     */
+    private static final String EMBEDDED_SETTINGS = "?journal_mode=WAL&synchronous=FULL&foreign_keys=true"
+            + "&busy_timeout=30000&transaction_mode=IMMEDIATE";
 
     private final String folder;
 
@@ -15,9 +26,24 @@ public enum DatabaseVendor {
         return folder;
     }
 
+    /**
+     * Connections a pool may open. SQLite has one writer at a time, and a connection waiting for the write
+     * lock waits in native code, which pins its virtual thread to a carrier: two such waiters on a 2-core
+     * machine left no carrier for the holder to commit with, and every writer timed out (measured). One
+     * connection per process makes the wait happen in the pool, where a virtual thread parks.
+     */
+    public int poolSize(int configured) {
+        return this == SQLITE ? 1 : configured;
+    }
+
+    /** The JDBC URL of an embedded database in {@code file} (its directory must exist). */
+    public static String embeddedUrl(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath() + EMBEDDED_SETTINGS;
+    }
+
     public static DatabaseVendor of(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:h2:")) {
-            return H2;
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
         }
         if (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:")) {
             return MYSQL;
@@ -25,7 +51,7 @@ public enum DatabaseVendor {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database (H2, MariaDB/MySQL and PostgreSQL are): "
+        throw new IllegalArgumentException("unsupported database (SQLite, MariaDB/MySQL and PostgreSQL are): "
                 + jdbcUrl.split("[;?]")[0]);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.messagebroker.cli.UserError;
 import org.messagebroker.core.tls.TlsContexts;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.JsonNode;
@@ -146,7 +147,7 @@ public class AdminConnection {
     }
 
     /** A failure to report to the operator: the message is printed, the exit status is 1. */
-    public static class AdminException extends RuntimeException {
+    public static class AdminException extends UserError {
         public AdminException(String message) {
             super(message);
         }

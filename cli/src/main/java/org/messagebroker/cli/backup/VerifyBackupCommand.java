@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code broker backup verify}: the restore drill, run against a scratch database. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"The restore drill: checks every checksum, restores the database into a scratch H2",
+        description = {"The restore drill: checks every checksum, restores the database into a scratch SQLite",
                 "database, compares row counts with the manifest and decrypts a sample of messages with the",
                 "backup's keys (--passphrase-file) or this installation's (--data-dir). Exit 0 only if all pass."})
 public class VerifyBackupCommand implements Callable<Integer> {
@@ -45,10 +45,10 @@ public class VerifyBackupCommand implements Callable<Integer> {
             System.out.println("Checksums: all " + opened.manifest().entries().size() + " entries match the manifest.");
             // A file database in a scratch directory, not an in-memory one: backups can outgrow the heap.
             Path scratchDir = Files.createTempDirectory("broker-verify");
-            String url = "jdbc:h2:file:" + scratchDir.resolve("scratch");
-            DatabaseOptions.migrate(url, "sa", "", DatabaseVendor.H2);
-            try (Connection scratch = DriverManager.getConnection(url, "sa", "")) {
-                Map<String, Long> restored = TableImport.run(opened, scratch, DatabaseVendor.H2);
+            String url = DatabaseVendor.embeddedUrl(scratchDir.resolve("scratch.db"));
+            DatabaseOptions.migrate(url, "", "", DatabaseVendor.SQLITE);
+            try (Connection scratch = DriverManager.getConnection(url)) {
+                Map<String, Long> restored = TableImport.run(opened, scratch, DatabaseVendor.SQLITE);
                 boolean countsMatch = compare(opened.manifest().tables(), restored);
                 StorageCipher cipher = storageKeys(opened);
                 boolean sampleReadable = cipher == null || decryptSample(scratch, cipher);
@@ -98,7 +98,7 @@ public class VerifyBackupCommand implements Callable<Integer> {
         int read = 0;
         int failed = 0;
         try (PreparedStatement query = scratch.prepareStatement("SELECT message_id, encrypted_body,"
-                + " encryption_key_version FROM messages ORDER BY RAND() LIMIT " + SAMPLE);
+                + " encryption_key_version FROM messages ORDER BY RANDOM() LIMIT " + SAMPLE);
                 ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 try {

@@ -70,6 +70,11 @@ public class BenchCommand implements Callable<Integer> {
             "`broker check`; requests then carry an Idempotency-Key."})
     Path ledgerFile;
 
+    @Option(names = "--retries", defaultValue = "0", description = {"Send a request that got no answer, a 429 or a 5xx",
+            "again with the same Idempotency-Key up to this many times (backing off from 100 ms to 1 s); the",
+            "ledger records every attempt (default: ${DEFAULT-VALUE})."})
+    int retries;
+
     @Option(names = "--run-id", paramLabel = "ID", description = "Names this run in message bodies (chk:ID:SEQ); default random.")
     String runId;
 
@@ -87,14 +92,18 @@ public class BenchCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--run-id must be 1 to 40 letters, digits, '_' or '-'");
         }
+        if (retries > 0 && ledgerFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--retries needs --ledger: only ledger requests carry the Idempotency-Key that makes a retry safe");
+        }
         String run = runId != null ? runId : HexFormat.of().toHexDigits(new SecureRandom().nextInt());
         if (warmup != null) {
-            LoadRun.Result warm = new LoadRun(connections, concurrency, rate, run + "-warmup", null).run(Long.MAX_VALUE, warmup);
+            LoadRun.Result warm = new LoadRun(connections, concurrency, rate, run + "-warmup", null, 0).run(Long.MAX_VALUE, warmup);
             System.out.printf("warm-up: %d sent, %d accepted in %s (not counted)%n", warm.sent(), warm.accepted().size(), warmup);
         }
         LoadRun.Result load;
         try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
-            load = new LoadRun(connections, concurrency, rate, run, ledger).run(count, duration);
+            load = new LoadRun(connections, concurrency, rate, run, ledger, retries).run(count, duration);
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("run", run);

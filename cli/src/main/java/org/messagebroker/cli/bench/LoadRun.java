@@ -28,6 +28,8 @@ final class LoadRun {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SUBMIT = "/api/v1/messages";
+    private static final long RETRY_BACKOFF_NANOS = 100_000_000;
+    private static final long RETRY_BACKOFF_CAP_NANOS = 1_000_000_000;
     private static final String BODY = "{\"sender_number\":\"" + Ledger.SENDER + "\",\"message_body\":\"%s\"}";
 
     private final Connections connections;
@@ -35,6 +37,7 @@ final class LoadRun {
     private final double rate;
     private final String run;
     private final Ledger ledger;
+    private final int retries;
     private final Recorder latency = new Recorder(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
@@ -42,13 +45,18 @@ final class LoadRun {
     private final LongAdder sent = new LongAdder();
     private volatile boolean stopped;
 
-    /** With a {@code ledger}, every request carries an idempotency key and its outcome is written down. */
-    LoadRun(Connections connections, int concurrency, double rate, String run, Ledger ledger) {
+    /**
+     * With a {@code ledger}, every request carries an idempotency key and its outcome is written down. A
+     * request that may not have been taken (no answer, 429, 5xx) is sent again with the same key up to
+     * {@code retries} times, as a careful client would; every attempt goes into the ledger.
+     */
+    LoadRun(Connections connections, int concurrency, double rate, String run, Ledger ledger, int retries) {
         this.connections = connections;
         this.concurrency = concurrency;
         this.rate = rate;
         this.run = run;
         this.ledger = ledger;
+        this.retries = retries;
     }
 
     /**
@@ -109,22 +117,31 @@ final class LoadRun {
             String key = ledger == null ? null : run + "-" + n;
             byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
             sent.increment();
-            HttpsConnection.Response response = null;
-            Exception failure = null;
-            try {
-                response = connections.forRequest(thread).post(SUBMIT, body, key);
-            } catch (IOException | RuntimeException e) {
-                connections.discard(thread);
-                failure = e;
-            }
-            long micros = Math.max(1, (System.nanoTime() - from) / 1_000);
-            latency.recordValue(micros);
-            if (response != null) {
-                answered(n, key, response, micros);
-            } else {
-                failed(n, key, failure, micros);
+            for (int retry = 0; !attempt(thread, n, key, body, from) && retry < retries; retry++) {
+                LockSupport.parkNanos(Math.min(RETRY_BACKOFF_CAP_NANOS, RETRY_BACKOFF_NANOS << Math.min(retry, 4)));
+                from = System.nanoTime();
             }
         }
+    }
+
+    /** Sends once; answers whether that settled the request (202, or a refusal that retrying cannot change). */
+    private boolean attempt(int thread, long n, String key, byte[] body, long from) {
+        HttpsConnection.Response response = null;
+        Exception failure = null;
+        try {
+            response = connections.forRequest(thread).post(SUBMIT, body, key);
+        } catch (IOException | RuntimeException e) {
+            connections.discard(thread);
+            failure = e;
+        }
+        long micros = Math.max(1, (System.nanoTime() - from) / 1_000);
+        latency.recordValue(micros);
+        if (response == null) {
+            failed(n, key, failure, micros);
+            return false;
+        }
+        answered(n, key, response, micros);
+        return response.status() < 500 && response.status() != 429;
     }
 
     private void answered(long seq, String key, HttpsConnection.Response response, long micros) {

@@ -14,7 +14,7 @@ import org.messagebroker.cli.check.StoredRun.Row;
  * everything the database holds of the run. Lost, duplicated, unexpected and corrupted must all be 0.
  */
 record Reconciliation(int attempted, int acked, int stored, int lost, int duplicates, int unexpected,
-        int recovered, int deadLettered, int integrityFailures, List<String> lostIds) {
+        int recovered, int deadLettered, int integrityFailures, int conflictingAcks, List<String> lostIds) {
 
     private static final int SHOWN_IDS = 20;
 
@@ -54,12 +54,13 @@ record Reconciliation(int attempted, int acked, int stored, int lost, int duplic
             }
         }
         int duplicates = bySeq.values().stream().mapToInt(rows -> rows.size() - 1).sum();
+        int conflicting = (int) ledger.attempts().values().stream().filter(Attempt::conflicting).count();
         return new Reconciliation(ledger.attempts().size(), acked, bySeq.size(), lost.size(), duplicates, unexpected,
-                recovered, deadLettered, integrity, lost.stream().limit(SHOWN_IDS).toList());
+                recovered, deadLettered, integrity, conflicting, lost.stream().limit(SHOWN_IDS).toList());
     }
 
     boolean holds() {
-        return lost == 0 && duplicates == 0 && unexpected == 0 && integrityFailures == 0;
+        return lost == 0 && duplicates == 0 && unexpected == 0 && integrityFailures == 0 && conflictingAcks == 0;
     }
 
     Map<String, Object> figures() {
@@ -73,6 +74,7 @@ record Reconciliation(int attempted, int acked, int stored, int lost, int duplic
         figures.put("recovered", recovered);
         figures.put("dead_lettered", deadLettered);
         figures.put("integrity_failures", integrityFailures);
+        figures.put("conflicting_acks", conflictingAcks);
         return figures;
     }
 

@@ -1,11 +1,13 @@
 package org.messagebroker.cli.database;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import ch.qos.logback.classic.Level;
 import org.flywaydb.core.Flyway;
+import org.messagebroker.cli.UserError;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.server.storage.DatabaseConfiguration;
 import org.slf4j.LoggerFactory;
@@ -13,13 +15,13 @@ import picocli.CommandLine.Option;
 
 /**
  * Which server database to read or fill: the server's own settings (DB_URL, DB_USERNAME, DB_PASSWORD),
- * or the embedded H2 database of the data directory. The password is never a command-line argument,
+ * or the embedded SQLite database of the data directory. The password is never a command-line argument,
  * where other users could read it in the process list.
  */
 public final class DatabaseOptions {
 
     @Option(names = "--db-url", paramLabel = "JDBC_URL", defaultValue = "${env:DB_URL}",
-            description = "The server's database (default: $DB_URL, else the embedded H2 database in the data directory).")
+            description = "The server's database (default: $DB_URL, else the embedded database in the data directory).")
     String url;
 
     @Option(names = "--db-username", paramLabel = "USER", defaultValue = "${env:DB_USERNAME:-sa}",
@@ -27,16 +29,21 @@ public final class DatabaseOptions {
     String username;
 
     public String url(Path dataDir) {
-        // AUTO_SERVER lets the backup read the embedded database while the server holds it open.
-        return url != null && !url.isBlank() ? url
-                : "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/broker") + ";AUTO_SERVER=TRUE";
+        // SQLite lets other processes read the embedded database while the server writes to it.
+        return url != null && !url.isBlank() ? url : EmbeddedDatabases.url(EmbeddedDatabases.serverDatabase(dataDir));
     }
 
     public DatabaseVendor vendor(Path dataDir) {
         return DatabaseVendor.of(url(dataDir));
     }
 
+    /** A connection to the server's database, which must exist (an embedded one is not created here). */
     public Connection connect(Path dataDir) throws SQLException {
+        Path embedded = EmbeddedDatabases.serverDatabase(dataDir);
+        if ((url == null || url.isBlank()) && Files.notExists(embedded)) {
+            throw new UserError("there is no database at " + embedded
+                    + ": give the server's data directory (--data-dir) or its database (--db-url)");
+        }
         return DriverManager.getConnection(url(dataDir), username, password());
     }
 

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.messagebroker.cli.database.EmbeddedDatabases;
+import org.messagebroker.cli.database.LegacyH2Import;
 import org.messagebroker.server.install.Installation;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.PortInUseException;
@@ -32,15 +34,21 @@ public final class RoleLauncher {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (roles.contains(Role.SERVER)) {
             new Installation(dir, Clock.systemUTC()).prepare();
+            LegacyH2Import.runIfNeeded(dir, configured(settings, "DB_URL"), configured(settings, "QUEUE_JDBC_URL"));
+        } else if (LegacyH2Import.queueWaiting(dir) && !configured(settings, "QUEUE_JDBC_URL")) {
+            throw new LaunchException("cannot start the " + roles.getFirst().displayName() + ": the queue of version 1.0"
+                    + " in " + dir.resolve("queue") + " has not been imported yet; start the server once first", null);
         }
         for (Role role : roles) {
             requireFiles(role, dir);
         }
+        Map<String, Object> defaults = EmbeddedDatabases.settings(dir);
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         for (Role role : roles) {
             try {
                 started.add(new SpringApplicationBuilder(role.application)
                         .main(role.application)
+                        .properties(defaults)
                         .properties(settings)
                         .properties(roles.size() > 1 ? Map.of("broker.log-file-name", "broker.log") : Map.of())
                         // Several roles in one JVM are stopped together, in order, by the caller's hook.
@@ -52,6 +60,12 @@ public final class RoleLauncher {
             }
         }
         return started;
+    }
+
+    /** Whether a setting is given, by the caller, as an environment variable or as a Java property. */
+    private static boolean configured(Map<String, Object> settings, String name) {
+        Object value = settings.getOrDefault(name, System.getenv().getOrDefault(name, System.getProperty(name)));
+        return value != null && !value.toString().isBlank();
     }
 
     private static void requireFiles(Role role, Path dir) {

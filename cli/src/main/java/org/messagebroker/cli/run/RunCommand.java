@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code broker run all|proxy|server|worker|portal [--data-dir DIR]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Starts components; 'all' runs every one in this process on embedded defaults.",
-                "'all' runs proxy, server, worker and portal in one JVM with the H2 database and the",
-                "JDBC queue under the data directory. A single role takes its settings from",
+                "'all' runs proxy, server, worker and portal in one JVM with the embedded SQLite database",
+                "and queue under the data directory. A single role takes its settings from",
                 "environment variables (see README)."})
 public class RunCommand implements Callable<Integer> {
 

@@ -28,6 +28,13 @@ public interface MessageQueue {
     /** Claims up to {@code max} due messages for {@code lease}; an unfinished claim expires and is redelivered. */
     List<ClaimedMessage> claim(String consumer, int max, Duration lease);
 
+    /**
+     * Ends every claim {@code consumer} holds, making those messages due now: a worker that starts again
+     * under its old name hands out what its previous run had claimed without waiting for the leases to
+     * end. Answers how many claims it ended.
+     */
+    int releaseClaims(String consumer);
+
     /** Removes messages whose delivery the server has committed. */
     void acknowledge(Collection<ClaimedMessage> messages);
 

@@ -112,6 +112,26 @@ public interface MessageQueueContract {
     }
 
     @Test
+    default void aWorkerStartingAgainTakesBackItsOwnClaimsAtOnceAndNoOneElses() {
+        QueuedMessage mine = message();
+        QueuedMessage theirs = message();
+        queue().enqueue(mine);
+        queue().enqueue(theirs);
+        List<ClaimedMessage> before = queue().claim("w1", 1, LEASE);
+        queue().claim("w2", 1, LEASE);
+
+        assertThat(queue().releaseClaims("w1")).isEqualTo(1);
+        assertThat(queue().releaseClaims("w3")).isZero();
+        List<ClaimedMessage> again = queue().claim("w1", 10, LEASE);
+        assertThat(again).as("without waiting for the lease, only w1's own claim")
+                .extracting(ClaimedMessage::message).containsExactly(mine);
+        queue().acknowledge(before);
+        assertThat(queue().depth()).as("the previous run's claim settles nothing").isEqualTo(2);
+        queue().acknowledge(again);
+        assertThat(queue().depth()).isEqualTo(1);
+    }
+
+    @Test
     default void aStaleClaimCannotAcknowledgeAMessageSomeoneElseHolds() {
         assertOnlyTheCurrentClaimAcknowledges("slow-worker", "w2");
     }

@@ -1,18 +1,21 @@
 package org.messagebroker.core.testing;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.messagebroker.core.DatabaseVendor;
 
 /**
- * The three databases every repository test runs on: embedded H2, and the MariaDB and PostgreSQL
+ * The three databases every repository test runs on: embedded SQLite (a file per name in the temporary
+ * directory, with the settings the product uses), and the MariaDB and PostgreSQL
  * servers on loopback (root / postgres, no password, as on the CI machine; override with
  * {@code TEST_MARIADB_URL} / {@code TEST_POSTGRES_URL} plus user and password variables).
  */
 public enum TestDatabase {
-    H2, MARIADB, POSTGRESQL;
+    SQLITE, MARIADB, POSTGRESQL;
 
     /** A pool on a database named {@code name}, created when missing. Its tables are the caller's business. */
     public HikariDataSource dataSource(String name) {
@@ -21,7 +24,7 @@ public enum TestDatabase {
         dataSource.setUsername(user());
         dataSource.setPassword(password());
         dataSource.setMaximumPoolSize(12);
-        if (this != H2) {
+        if (this != SQLITE) {
             createDatabase(name);
         }
         return dataSource;
@@ -29,7 +32,10 @@ public enum TestDatabase {
 
     /** Drops the database (MariaDB, PostgreSQL) so the next {@link #dataSource} starts empty. */
     public void drop(String name) {
-        if (this == H2) {
+        if (this == SQLITE) {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                sqliteFile(name + suffix).toFile().delete();
+            }
             return;
         }
         try (Connection connection = DriverManager.getConnection(this == MARIADB ? url("") : url("postgres"), user(),
@@ -42,7 +48,7 @@ public enum TestDatabase {
 
     public String url(String name) {
         return switch (this) {
-            case H2 -> "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+            case SQLITE -> DatabaseVendor.embeddedUrl(sqliteFile(name));
             case MARIADB -> env("TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/") + name;
             case POSTGRESQL -> env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/") + name;
         };
@@ -50,7 +56,7 @@ public enum TestDatabase {
 
     public String user() {
         return switch (this) {
-            case H2 -> "sa";
+            case SQLITE -> "";
             case MARIADB -> env("TEST_MARIADB_USER", "root");
             case POSTGRESQL -> env("TEST_POSTGRES_USER", "postgres");
         };
@@ -58,7 +64,7 @@ public enum TestDatabase {
 
     public String password() {
         return switch (this) {
-            case H2 -> "";
+            case SQLITE -> "";
             case MARIADB -> env("TEST_MARIADB_PASSWORD", "");
             case POSTGRESQL -> env("TEST_POSTGRES_PASSWORD", "");
         };
@@ -78,6 +84,10 @@ public enum TestDatabase {
             throw new IllegalStateException(this + " is not reachable at " + admin + " (" + e.getMessage()
                     + "). The tests need it running on loopback; see README, 'Running the tests'.", e);
         }
+    }
+
+    private static Path sqliteFile(String name) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "broker-test-" + ProcessHandle.current().pid() + "-" + name + ".db");
     }
 
     private static String env(String name, String fallback) {

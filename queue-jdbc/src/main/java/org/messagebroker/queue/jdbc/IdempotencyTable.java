@@ -21,9 +21,8 @@ final class IdempotencyTable {
                 + " VALUES (?, ?, ?, ?, ?, ?)";
         this.insertIfAbsent = switch (vendor) {
             // A failed statement aborts a PostgreSQL transaction, so the conflict must not raise.
-            case POSTGRESQL -> "INSERT " + insert + " ON CONFLICT DO NOTHING";
+            case POSTGRESQL, SQLITE -> "INSERT " + insert + " ON CONFLICT DO NOTHING";
             case MYSQL -> "INSERT IGNORE " + insert;
-            case H2 -> "INSERT " + insert;
         };
     }
 

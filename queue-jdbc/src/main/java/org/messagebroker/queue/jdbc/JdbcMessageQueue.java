@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The queue as a table. A claim sets the entry's due time to the end of its lease, so one condition,
  * {@code due_at <= now}, finds both waiting entries and claims whose worker died. Claims lock rows with
- * {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never take the same entry.
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never take the same entry; on SQLite, which has one
+ * writer at a time, the claim's transaction holds the write lock from its start instead.
  */
 public class JdbcMessageQueue implements MessageQueue {
 
@@ -39,6 +40,7 @@ public class JdbcMessageQueue implements MessageQueue {
     private final DeadLetterTable deadLetterTable;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final String selectDue;
 
     public JdbcMessageQueue(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseVendor vendor,
             Clock clock) {
@@ -48,6 +50,8 @@ public class JdbcMessageQueue implements MessageQueue {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
+        this.selectDue = "SELECT id FROM queue_entries WHERE due_at <= ? ORDER BY due_at, id LIMIT ?"
+                + (vendor == DatabaseVendor.SQLITE ? "" : " FOR UPDATE SKIP LOCKED");
     }
 
     @Override
@@ -96,9 +100,7 @@ public class JdbcMessageQueue implements MessageQueue {
     public List<ClaimedMessage> claim(String consumer, int max, Duration lease) {
         return guarded("claim", () -> inTransaction(() -> {
             long now = clock.millis();
-            List<Long> ids = jdbc.sql("SELECT id FROM queue_entries WHERE due_at <= ? ORDER BY due_at, id"
-                            + " LIMIT ? FOR UPDATE SKIP LOCKED")
-                    .params(now, max).query(Long.class).list();
+            List<Long> ids = jdbc.sql(selectDue).params(now, max).query(Long.class).list();
             if (ids.isEmpty()) {
                 return List.of();
             }
@@ -116,6 +118,13 @@ public class JdbcMessageQueue implements MessageQueue {
                             rs.getInt("attempts")))
                     .list();
         }));
+    }
+
+    @Override
+    public int releaseClaims(String consumer) {
+        return guarded("release", () -> jdbc.sql("UPDATE queue_entries SET due_at = ?, claimed_by = NULL,"
+                        + " claim_token = NULL WHERE claimed_by = ?")
+                .params(clock.millis(), consumer).update());
     }
 
     @Override

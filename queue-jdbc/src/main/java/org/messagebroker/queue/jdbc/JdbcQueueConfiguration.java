@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Wires the JDBC queue on its own connection pool and its own migration history
@@ -33,8 +34,10 @@ public class JdbcQueueConfiguration {
         dataSource.setJdbcUrl(url);
         dataSource.setUsername(username);
         dataSource.setPassword(password);
-        dataSource.setMaximumPoolSize(poolSize);
-        dataSource.setConnectionTimeout(3_000);
+        DatabaseVendor vendor = DatabaseVendor.of(url);
+        dataSource.setMaximumPoolSize(vendor.poolSize(poolSize));
+        // A remote database that does not answer in 3 s is down; the embedded one's only wait is its queue of writers.
+        dataSource.setConnectionTimeout(vendor == DatabaseVendor.SQLITE ? 30_000 : 3_000);
         dataSource.setValidationTimeout(2_000);
         migrate(dataSource, url);
         return dataSource;
@@ -44,6 +47,11 @@ public class JdbcQueueConfiguration {
     MessageQueue jdbcMessageQueue(@Qualifier("queueDataSource") HikariDataSource queueDataSource, Clock clock) {
         return new JdbcMessageQueue(JdbcClient.create(queueDataSource),
                 new DataSourceTransactionManager(queueDataSource), DatabaseVendor.of(queueDataSource.getJdbcUrl()), clock);
+    }
+
+    /** Brings the queue's tables at {@code url} to this version of the code. */
+    public static void migrate(String url) {
+        migrate(new DriverManagerDataSource(url), url);
     }
 
     static void migrate(DataSource dataSource, String url) {

@@ -33,11 +33,25 @@ record RedisKeys(String prefix) {
         return prefix + "idem:" + clientId + ":" + key;
     }
 
+    /** Entry id to lease end, scored by the claimer's clock. */
+    String leases() {
+        return prefix + "leases";
+    }
+
+    /** Entry id to the token of the claim that holds it. */
+    String claims() {
+        return prefix + "claims";
+    }
+
     String[] forClaim() {
-        return new String[] {stream(), prefix + "leases", prefix + "claims", retries()};
+        return new String[] {stream(), leases(), claims(), retries()};
+    }
+
+    String[] forRelease() {
+        return new String[] {stream(), leases(), claims()};
     }
 
     String[] forSettle() {
-        return new String[] {stream(), prefix + "leases", prefix + "claims", retries(), deadLetters(), index(), ages()};
+        return new String[] {stream(), leases(), claims(), retries(), deadLetters(), index(), ages()};
     }
 }

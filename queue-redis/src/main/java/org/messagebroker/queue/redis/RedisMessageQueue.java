@@ -46,6 +46,7 @@ public class RedisMessageQueue implements MessageQueue {
     private static final String CLAIM = script("claim.lua");
     private static final String SETTLE = script("settle.lua");
     private static final String ENQUEUE = script("enqueue.lua");
+    private static final String RELEASE = script("release.lua");
 
     private final RedisCommands<String, String> redis;
     private final Clock clock;
@@ -123,6 +124,14 @@ public class RedisMessageQueue implements MessageQueue {
             claimed.add(new ClaimedMessage(idAndPayload.get(0) + "|" + token, payload.message(), payload.attempts()));
         }
         return claimed;
+    }
+
+    @Override
+    public int releaseClaims(String consumer) {
+        Long released = guarded("release", () -> redis.eval(RELEASE, ScriptOutputType.INTEGER,
+                keys.forRelease(), GROUP, consumer,
+                Long.toString(clock.millis())));
+        return released.intValue();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.Columns;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class AuditController {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("id", rs.getLong("id"));
                     row.put("event_type", rs.getString("event_type"));
-                    row.put("user_id", rs.getObject("user_id", Long.class));
+                    row.put("user_id", Columns.nullableLong(rs, "user_id"));
                     row.put("client_id", rs.getString("client_id"));
                     row.put("ip_address", rs.getString("ip_address"));
                     row.put("event_data", rs.getString("event_data"));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -64,7 +65,7 @@ public class AuditLog {
                 return;
             }
             String recomputed = hash(rs.getString("prev_hash"), rs.getString("event_type"),
-                    (Long) rs.getObject("user_id", Long.class), rs.getString("client_id"), rs.getString("ip_address"),
+                    Columns.nullableLong(rs, "user_id"), rs.getString("client_id"), rs.getString("ip_address"),
                     rs.getString("event_data"), rs.getString("severity"),
                     rs.getObject("created_at", LocalDateTime.class));
             if (!rs.getString("prev_hash").equals(expectedPrevious[0]) || !recomputed.equals(rs.getString("row_hash"))) {

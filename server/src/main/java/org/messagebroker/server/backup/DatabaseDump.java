@@ -39,7 +39,8 @@ public final class DatabaseDump {
     public static long export(Connection connection, String table, Writer out) throws SQLException, IOException {
         long rows = 0;
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY id")) {
+                // By the first column: the id, or the key of a table that has none.
+                ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY 1")) {
             ResultSetMetaData meta = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -114,19 +115,22 @@ public final class DatabaseDump {
 
     /** After an import with explicit ids: new rows must continue after the highest one. */
     public static void resetIdentity(Connection connection, String table, DatabaseVendor vendor) throws SQLException {
+        String restart = switch (vendor) {
+            case SQLITE -> null; // a rowid continues after the highest id by itself
+            case MYSQL -> "ALTER TABLE %s AUTO_INCREMENT = %d";
+            case POSTGRESQL -> "SELECT setval(pg_get_serial_sequence('%s', 'id'), %d, false)";
+        };
+        if (restart == null) {
+            return;
+        }
         long next;
         try (Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
             rs.next();
             next = rs.getLong(1);
         }
-        String sql = switch (vendor) {
-            case H2 -> "ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + next;
-            case MYSQL -> "ALTER TABLE " + table + " AUTO_INCREMENT = " + next;
-            case POSTGRESQL -> "SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), " + next + ", false)";
-        };
         try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            statement.execute(restart.formatted(table, next));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,7 +35,7 @@ public class ClientRegistry {
         Map<String, ClientAccess> clients = new HashMap<>();
         jdbc.sql("SELECT client_id, status, rate_limit_per_minute FROM clients").query(rs -> {
             clients.put(rs.getString("client_id"), new ClientAccess(rs.getString("status"),
-                    (Integer) rs.getObject("rate_limit_per_minute", Integer.class)));
+                    Columns.nullableInt(rs, "rate_limit_per_minute")));
         });
         return clients;
     }

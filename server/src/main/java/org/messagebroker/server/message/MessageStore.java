@@ -28,20 +28,16 @@ public class MessageStore {
             + " queued_at, delivered_at, error_message, last_attempt_at";
 
     private final JdbcClient jdbc;
-    private final DatabaseVendor vendor;
     private final String insertIfAbsent;
 
     public MessageStore(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
-        this.vendor = vendor;
         this.insertIfAbsent = switch (vendor) {
             // A failed statement aborts a PostgreSQL transaction, so the duplicate must not raise.
-            case POSTGRESQL -> "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " ON CONFLICT (message_id) DO NOTHING";
+            case POSTGRESQL, SQLITE -> "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                    + " ?, ?, ?) ON CONFLICT (message_id) DO NOTHING";
             // IGNORE also silences other errors; the columns are validated and the client checked before.
             case MYSQL -> "INSERT IGNORE INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            case H2 -> "INSERT INTO messages (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                    + " FROM (VALUES (1)) AS one_row WHERE NOT EXISTS (SELECT 1 FROM messages WHERE message_id = ?)";
         };
     }
 
@@ -59,9 +55,6 @@ public class MessageStore {
                     new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
                     new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
                     new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt()))));
-            if (vendor == DatabaseVendor.H2) {
-                values.add(m.messageId());
-            }
             return jdbc.sql(insertIfAbsent).params(values).update() == 1;
         } catch (DuplicateKeyException concurrentInsert) {
             return false;

@@ -1,6 +1,8 @@
 package org.messagebroker.server.storage;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.messagebroker.core.DatabaseVendor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,20 @@ public class DatabaseConfiguration {
     @Bean
     DatabaseVendor databaseVendor(@Value("${spring.datasource.url}") String url) {
         return DatabaseVendor.of(url);
+    }
+
+    /** The pool Spring Boot made from the settings, limited as the vendor needs (one connection on SQLite). */
+    @Bean
+    static BeanPostProcessor vendorPoolSize() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+                    pool.setMaximumPoolSize(DatabaseVendor.of(pool.getJdbcUrl()).poolSize(pool.getMaximumPoolSize()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

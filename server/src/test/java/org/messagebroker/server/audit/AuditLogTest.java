@@ -13,7 +13,7 @@ import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The audit chain on H2, MariaDB and PostgreSQL: intact when untouched, broken by any edit or deletion. */
+/** The audit chain on SQLite, MariaDB and PostgreSQL: intact when untouched, broken by any edit or deletion. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class AuditLogTest {

@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Delivery on H2, MariaDB and PostgreSQL: each message stored exactly once, bad ones rejected for good. */
+/** Delivery on SQLite, MariaDB and PostgreSQL: each message stored exactly once, bad ones rejected for good. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class DeliveryServiceTest {

@@ -23,7 +23,7 @@ import org.messagebroker.server.message.StoredMessage;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Rotation on H2, MariaDB and PostgreSQL: afterwards every row is under the new key and still readable. */
+/** Rotation on SQLite, MariaDB and PostgreSQL: afterwards every row is under the new key and still readable. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class ReencryptionTest {

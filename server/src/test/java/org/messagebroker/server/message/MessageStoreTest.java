@@ -20,7 +20,7 @@ import org.messagebroker.server.keys.KeysForTests;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The messages table on H2, MariaDB and PostgreSQL: insert-if-absent, paging and nothing readable at rest. */
+/** The messages table on SQLite, MariaDB and PostgreSQL: insert-if-absent, paging and nothing readable at rest. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class MessageStoreTest {

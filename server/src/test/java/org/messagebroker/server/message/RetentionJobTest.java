@@ -18,7 +18,7 @@ import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Retention on H2, MariaDB and PostgreSQL: only finished messages past the age go, in batches. */
+/** Retention on SQLite, MariaDB and PostgreSQL: only finished messages past the age go, in batches. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class RetentionJobTest {

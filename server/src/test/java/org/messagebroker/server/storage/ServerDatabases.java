@@ -26,8 +26,7 @@ public final class ServerDatabases {
             flyway.clean();
             flyway.migrate();
             // Production pools retire their connections (maxLifetime), the one that ran the migration too:
-            // the tests work on connections that did not create the schema. (H2 2.4.240 broke every CHECK
-            // ... IN constraint once the session that created it had closed.)
+            // the tests work on connections that did not create the schema.
             pool.getHikariPoolMXBean().softEvictConnections();
             return pool;
         });

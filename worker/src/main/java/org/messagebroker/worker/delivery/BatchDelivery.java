@@ -37,12 +37,12 @@ class BatchDelivery {
     /** One warning when the server goes away and one line when it is back, not one per batch. */
     private final AtomicBoolean serverUnavailable = new AtomicBoolean();
 
-    BatchDelivery(MessageQueue queue, ServerClient server, WorkerSettings settings, MeterRegistry meters,
-            Clock clock) {
+    BatchDelivery(MessageQueue queue, ServerClient server, WorkerSettings settings, WorkerIdentity identity,
+            MeterRegistry meters, Clock clock) {
         this.queue = queue;
         this.server = server;
         this.settings = settings;
-        this.metrics = new WorkerMetrics(meters, settings.id());
+        this.metrics = new WorkerMetrics(meters, identity.id());
         this.retryPolicy = RetryPolicy.of(settings);
         this.clock = clock;
     }

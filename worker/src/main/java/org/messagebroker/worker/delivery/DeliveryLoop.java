@@ -27,8 +27,8 @@ class DeliveryLoop implements SmartLifecycle {
     private static final Duration MAX_BACKOFF_WHILE_UNAVAILABLE = Duration.ofSeconds(5);
 
     /**
-     * Set as the JVM begins to exit. The embedded H2 queue closes itself in its own exit hook while the loops
-     * still run; a failed claim after that is the exit's doing, not an outage to warn about.
+     * Set as the JVM begins to exit. Exit hooks may close the queue's connections while the loops still run;
+     * a failed claim after that is the exit's doing, not an outage to warn about.
      */
     private static final AtomicBoolean EXITING = new AtomicBoolean();
 
@@ -39,26 +39,42 @@ class DeliveryLoop implements SmartLifecycle {
     private final MessageQueue queue;
     private final BatchDelivery delivery;
     private final WorkerSettings settings;
+    private final String id;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private final AtomicBoolean queueUnreachable = new AtomicBoolean();
     private CountDownLatch stopped;
 
-    DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings) {
+    DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings, WorkerIdentity identity) {
         this.queue = queue;
         this.delivery = delivery;
         this.settings = settings;
+        this.id = identity.id();
     }
 
     @Override
     public synchronized void start() {
         running = true;
+        takeBackClaimsOfThePreviousRun();
         stopped = new CountDownLatch(settings.concurrency());
         for (int i = 0; i < settings.concurrency(); i++) {
-            threads.add(Thread.ofVirtual().name(settings.id() + "-" + i).start(this::loop));
+            threads.add(Thread.ofVirtual().name(id + "-" + i).start(this::loop));
         }
-        log.info("Worker {} started {} delivery loops (batch size {})", settings.id(), settings.concurrency(),
+        log.info("Worker {} started {} delivery loops (batch size {})", id, settings.concurrency(),
                 settings.batchSize());
+    }
+
+    /** What this worker had claimed when it last stopped or died is due again now, not when its leases end. */
+    private void takeBackClaimsOfThePreviousRun() {
+        try {
+            int released = queue.releaseClaims(id);
+            if (released > 0) {
+                log.info("Worker {} took back {} messages its previous run had claimed", id, released);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Worker {} could not take back its previous run's claims ({}); they return when their leases end",
+                    id, e.getMessage());
+        }
     }
 
     private void loop() {
@@ -95,7 +111,7 @@ class DeliveryLoop implements SmartLifecycle {
     private int deliverOneBatch() {
         List<ClaimedMessage> batch;
         try {
-            batch = queue.claim(settings.id(), settings.batchSize(), settings.lease());
+            batch = queue.claim(id, settings.batchSize(), settings.lease());
         } catch (RuntimeException e) {
             if (running && !EXITING.get() && !queueUnreachable.getAndSet(true)) {
                 log.warn("The queue cannot be reached ({}); claims back off until it answers", e.getMessage());
