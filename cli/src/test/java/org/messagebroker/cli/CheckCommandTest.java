@@ -18,7 +18,7 @@ import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.queue.ClaimedMessage;
 import org.messagebroker.core.queue.MessageQueue;
 import org.messagebroker.server.message.MessageCrypto;
-import org.messagebroker.server.message.MessageStore;
+import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +106,7 @@ class CheckCommandTest {
     private static void store(RunningBroker broker, String body) {
         MessageCrypto crypto = broker.context(Role.SERVER).getBean(MessageCrypto.class);
         String id = UUID.randomUUID().toString();
-        broker.context(Role.SERVER).getBean(MessageStore.class).insertIfAbsent(StoredMessage.delivered(id, "demo-client",
+        broker.context(Role.SERVER).getBean(MessageWriter.class).insertIfAbsent(StoredMessage.delivered(id, "demo-client",
                 "default", crypto.encrypt(id, new MessageContent(SENDER, body)), Instant.now(), Instant.now()));
     }
 }

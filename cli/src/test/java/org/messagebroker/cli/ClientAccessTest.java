@@ -80,7 +80,17 @@ class ClientAccessTest {
     void aCertificateWithoutClientAuthUsageIsRefusedInTheHandshake() {
         TestCertificates.issueFromOurCa(dir, "demo-client-server-usage", Instant.now(), KeyPurposeId.id_kp_serverAuth);
         assertThatThrownBy(() -> submitAs("demo-client-server-usage", BODY)).isInstanceOf(UncheckedIOException.class)
-                .hasRootCauseMessage("(certificate_unknown) Received fatal alert: certificate_unknown");
+                .hasRootCauseMessage("(unsupported_certificate) Received fatal alert: unsupported_certificate");
+    }
+
+    @Test
+    void aCertificateOfOurCaWithoutAnyKeyUsageOrMarkedAsACaIsRefusedInTheHandshake() throws Exception {
+        TestCertificates.issueOddFromOurCa(dir, "demo-client-no-usage", false, false);
+        TestCertificates.issueOddFromOurCa(dir, "demo-client-as-ca", true, true);
+        for (String name : new String[] {"demo-client-no-usage", "demo-client-as-ca"}) {
+            assertThatThrownBy(() -> submitAs(name, BODY)).as(name).isInstanceOf(UncheckedIOException.class)
+                    .hasRootCauseMessage("(unsupported_certificate) Received fatal alert: unsupported_certificate");
+        }
     }
 
     @Test

@@ -8,7 +8,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.math.BigInteger;
+import java.security.PrivateKey;
+import java.util.Date;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.core.tls.TlsContexts;
 import org.messagebroker.server.ca.CaKeyFile;
@@ -37,6 +48,30 @@ final class TestCertificates {
     static void issueFromOurCa(Path dataDir, String clientId, Instant from, KeyPurposeId purpose) {
         write(new CertificateAuthority(PemFiles.readCertificate(dataDir.resolve("ca/ca.crt")),
                 CaKeyFile.in(dataDir).read()), clientId, dataDir, from, purpose);
+    }
+
+    /**
+     * A certificate our CA signed that is not a proper client certificate: without any extended key usage
+     * ({@code eku} false), or marked as a CA ({@code ca} true, with client authentication).
+     */
+    static void issueOddFromOurCa(Path dataDir, String clientId, boolean ca, boolean eku) throws Exception {
+        X509Certificate issuer = PemFiles.readCertificate(dataDir.resolve("ca/ca.crt"));
+        KeyPair pair = CertificateAuthority.newLeafKeyPair();
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(60)),
+                Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + clientId + ", O=MessageBroker"),
+                pair.getPublic()).addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+        if (eku) {
+            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        }
+        PrivateKey caKey = CaKeyFile.in(dataDir).read();
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(builder.build(
+                new JcaContentSignerBuilder(caKey.getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA")
+                        .build(caKey)));
+        PemFiles.writePublic(dataDir.resolve(clientId + ".crt"), PemFiles.pem("CERTIFICATE", certificate.getEncoded()));
+        PemFiles.writeOwnerOnly(dataDir.resolve(clientId + ".key"),
+                PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     }
 
     private static void write(CertificateAuthority ca, String clientId, Path dir) {

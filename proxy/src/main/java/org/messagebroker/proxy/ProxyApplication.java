@@ -1,17 +1,12 @@
 package org.messagebroker.proxy;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import org.messagebroker.core.seal.EnvelopeSealer;
-import org.messagebroker.core.tls.PemFiles;
+import org.messagebroker.core.intake.IntakeConfiguration;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.messagebroker.core.queue.MessageQueue;
-import org.messagebroker.core.web.ProblemErrorPages;
-import org.messagebroker.core.web.RequestMetricsFilter;
-import org.messagebroker.core.web.RequestIdFilter;
+import org.messagebroker.core.queue.QueueInspector;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
 import org.messagebroker.queue.redis.RedisQueueConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -23,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class})
 public class ProxyApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-proxy";
@@ -33,31 +28,15 @@ public class ProxyApplication {
         return Clock.systemUTC();
     }
 
+    /** The original's queue gauge, under its name for existing dashboards, whichever backend is in use. */
     @Bean
-    RequestIdFilter requestIdFilter() {
-        return new RequestIdFilter();
-    }
-
-    @Bean
-    RequestMetricsFilter requestMetricsFilter(MeterRegistry meters, MessageQueue queue) {
-        // The original's queue gauge, under its name for existing dashboards, whichever backend is in use.
-        meters.gauge("redis_queue_size", queue, q -> {
+    Gauge queueSizeGauge(MeterRegistry meters, QueueInspector queue) {
+        return Gauge.builder("redis_queue_size", queue, q -> {
             try {
                 return q.depth();
             } catch (RuntimeException unreachable) {
                 return Double.NaN;
             }
-        });
-        return new RequestMetricsFilter(meters, "proxy");
-    }
-
-    @Bean
-    ProblemErrorPages problemErrorPages() {
-        return new ProblemErrorPages();
-    }
-
-    @Bean
-    EnvelopeSealer envelopeSealer(@Value("${broker.sealing.public-key}") Path serverKey, Clock clock) {
-        return new EnvelopeSealer(PemFiles.readRsaPublicKey(serverKey), clock);
+        }).description("Messages waiting in the queue").register(meters);
     }
 }

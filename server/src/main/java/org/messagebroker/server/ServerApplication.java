@@ -2,7 +2,7 @@ package org.messagebroker.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import org.messagebroker.core.seal.EnvelopeSealer;
+import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
 import org.messagebroker.queue.redis.RedisQueueConfiguration;
@@ -22,7 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class})
 public class ServerApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-server";
@@ -33,10 +33,6 @@ public class ServerApplication {
     }
 
     /** Messages sent from the portal are sealed and queued like any client's. */
-    @Bean
-    EnvelopeSealer envelopeSealer(@Value("${broker.sealing.public-key}") Path publicKey, Clock clock) {
-        return new EnvelopeSealer(PemFiles.readRsaPublicKey(publicKey), clock);
-    }
 
     @Bean
     RequestIdFilter requestIdFilter() {

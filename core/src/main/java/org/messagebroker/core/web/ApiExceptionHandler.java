@@ -1,11 +1,16 @@
 package org.messagebroker.core.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.messagebroker.core.intake.IdempotencyKeyReusedException;
+import org.messagebroker.core.intake.InvalidSubmissionException;
+import org.messagebroker.core.intake.Refusal;
+import org.messagebroker.core.queue.QueueUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -39,6 +44,20 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
             Problems.enrich(problem, servletRequest(request));
         }
         return response;
+    }
+
+    /** The intake's refusals (the portal's sending), answered as the proxy answers them. */
+    @ExceptionHandler({InvalidSubmissionException.class, IdempotencyKeyReusedException.class,
+            QueueUnavailableException.class})
+    ResponseEntity<ProblemDetail> refused(RuntimeException ex, HttpServletRequest request) {
+        Refusal refusal = Refusal.of(ex).orElseThrow();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()),
+                refusal.detail());
+        refusal.properties().forEach(problem::setProperty);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        refusal.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(Problems.enrich(problem, request));
     }
 
     @ExceptionHandler(Exception.class)

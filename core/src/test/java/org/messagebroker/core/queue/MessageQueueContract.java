@@ -47,9 +47,29 @@ public interface MessageQueueContract {
 
     @Test
     default void enqueueAnswersTheDepthAfterIt() {
-        assertThat(queue().enqueue(message())).isEqualTo(1);
-        assertThat(queue().enqueue(message())).isEqualTo(2);
+        assertThat(queue().enqueue(message()).depth()).isEqualTo(1);
+        assertThat(queue().enqueue(message()).depth()).isEqualTo(2);
         assertThat(queue().depth()).isEqualTo(2);
+    }
+
+    @Test
+    default void aBatchIsStoredWholeInOrderWithItsKeysHonouredWithinTheBatchToo() {
+        QueuedMessage plain = message();
+        QueuedMessage keyed = messageOf("client-a");
+        QueuedMessage retry = messageOf("client-a");
+        QueuedMessage earlierKeyed = messageOf("client-a");
+        queue().enqueue(earlierKeyed, key("client-a", "k-0", "h-0"));
+
+        List<Enqueued> results = queue().enqueueAll(List.of(new Enqueueing(plain, null),
+                new Enqueueing(keyed, key("client-a", "k-1", "h-1")), new Enqueueing(retry, key("client-a", "k-1", "h-1")),
+                new Enqueueing(message(), key("client-a", "k-0", "h-0"))));
+
+        assertThat(results).extracting(Enqueued::messageId)
+                .containsExactly(plain.messageId(), keyed.messageId(), keyed.messageId(), earlierKeyed.messageId());
+        assertThat(results).extracting(Enqueued::replayed).containsExactly(false, false, true, true);
+        assertThat(results).extracting(Enqueued::depth).containsOnly(3L);
+        assertThat(queue().claim("w1", 10, LEASE)).extracting(c -> c.message().messageId())
+                .containsExactly(earlierKeyed.messageId(), plain.messageId(), keyed.messageId());
     }
 
     @Test

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import org.messagebroker.proxy.http.Json;
 import org.messagebroker.proxy.serverapi.InternalApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Keeps the server's access list, fetched over mTLS every few seconds. While the server is unreachable
@@ -17,20 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  * list has arrived (fetched once at start, then on schedule) no client is admitted.
  */
 @Component
-class AccessRegistry {
+class AccessRegistry implements AccessSource {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRegistry.class);
 
     private final InternalApi server;
-    private final JsonMapper json;
     private final Clock clock;
     private volatile AccessList current;
     private volatile Instant lastSuccess;
     private volatile boolean lastAttemptFailed;
 
-    AccessRegistry(InternalApi server, JsonMapper json, Clock clock) {
+    AccessRegistry(InternalApi server, Clock clock) {
         this.server = server;
-        this.json = json;
         this.clock = clock;
         // Once at start, so a proxy that started next to a running server is ready at once.
         refresh();
@@ -43,7 +41,7 @@ class AccessRegistry {
             if (response.statusCode() != 200) {
                 throw new IOException("server answered " + response.statusCode());
             }
-            current = json.readValue(response.body(), AccessList.class);
+            current = Json.MAPPER.readValue(response.body(), AccessList.class);
             lastSuccess = clock.instant();
             if (lastAttemptFailed) {
                 log.info("The server's access list is reachable again");
@@ -57,13 +55,13 @@ class AccessRegistry {
         }
     }
 
-    /** The last list received, or null before the first. */
-    AccessList current() {
+    @Override
+    public AccessList current() {
         return current;
     }
 
-    /** Whether the last refresh reached the server. */
-    boolean serverReachable() {
+    @Override
+    public boolean serverReachable() {
         return lastSuccess != null && !lastAttemptFailed;
     }
 }

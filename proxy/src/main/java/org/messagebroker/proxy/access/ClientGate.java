@@ -1,28 +1,28 @@
 package org.messagebroker.proxy.access;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletRequest;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
-import org.springframework.http.HttpStatus;
+import org.messagebroker.proxy.http.ProxyException;
 import org.springframework.stereotype.Component;
 
 /**
  * Decides, per request, who the client is and whether it may send. Identity comes only from the
  * certificate the TLS handshake verified (our CA, within validity, extended key usage clientAuth); this
- * adds what the handshake cannot know: revocation and the client's standing in the server's records. Checked on every request, so a revocation reaches connections kept alive from before.
+ * adds what the handshake cannot know: revocation and the client's standing in the server's records.
+ * Checked on every request, so a revocation reaches connections kept alive from before.
  * Headers such as {@code X-Client-Cert-CN} are never read.
  */
 @Component
 public class ClientGate {
 
-    private final AccessRegistry registry;
+    private final AccessSource registry;
     private final MeterRegistry meters;
 
-    ClientGate(AccessRegistry registry, MeterRegistry meters) {
+    ClientGate(AccessSource registry, MeterRegistry meters) {
         this.registry = registry;
         this.meters = meters;
         for (String result : List.of("valid", "missing", "revoked", "unknown_client", "inactive")) {
@@ -31,33 +31,31 @@ public class ClientGate {
     }
 
     /** The admitted client, or {@link Denied} saying why not. */
-    public AdmittedClient admit(HttpServletRequest request) {
-        if (!(request.getAttribute("jakarta.servlet.request.X509Certificate") instanceof X509Certificate[] chain)
-                || chain.length == 0) {
-            throw denied("missing", HttpStatus.UNAUTHORIZED, "Invalid or missing client certificate");
+    public AdmittedClient admit(X509Certificate certificate) {
+        if (certificate == null) {
+            throw denied("missing", 401, "Invalid or missing client certificate");
         }
-        X509Certificate certificate = chain[0];
         AccessList access = registry.current();
         if (access == null) {
-            throw new Denied(HttpStatus.SERVICE_UNAVAILABLE,
+            throw new Denied(503,
                     "The proxy has not yet received the list of clients from the server; retry shortly");
         }
         if (access.revokedSerials().contains(certificate.getSerialNumber().toString(16))) {
-            throw denied("revoked", HttpStatus.FORBIDDEN, "The certificate has been revoked");
+            throw denied("revoked", 403, "The certificate has been revoked");
         }
         String clientId = commonName(certificate);
         AccessList.Client client = clientId == null ? null : access.clients().get(clientId);
         if (client == null) {
-            throw denied("unknown_client", HttpStatus.FORBIDDEN, "The client is not registered");
+            throw denied("unknown_client", 403, "The client is not registered");
         }
         if (!"active".equals(client.status())) {
-            throw denied("inactive", HttpStatus.FORBIDDEN, "The client is " + client.status());
+            throw denied("inactive", 403, "The client is " + client.status());
         }
         meters.counter("proxy_certificate_validations_total", "result", "valid").increment();
         return new AdmittedClient(clientId, client.rateLimitPerMinute());
     }
 
-    private Denied denied(String result, HttpStatus status, String detail) {
+    private Denied denied(String result, int status, String detail) {
         meters.counter("proxy_certificate_validations_total", "result", result).increment();
         return new Denied(status, detail);
     }
@@ -85,16 +83,9 @@ public class ClientGate {
     }
 
     /** The request is refused: 401 without a certificate, 403 for a certificate or client not allowed. */
-    public static class Denied extends RuntimeException {
-        private final HttpStatus status;
-
-        Denied(HttpStatus status, String detail) {
-            super(detail);
-            this.status = status;
-        }
-
-        public HttpStatus status() {
-            return status;
+    public static class Denied extends ProxyException {
+        Denied(int status, String detail) {
+            super(status, detail);
         }
     }
 }

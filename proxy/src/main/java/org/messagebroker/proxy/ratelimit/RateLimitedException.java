@@ -1,16 +1,17 @@
 package org.messagebroker.proxy.ratelimit;
 
-/** The client has used up its requests for this window; answered with 429 and {@code Retry-After}. */
-public class RateLimitedException extends RuntimeException {
+import org.messagebroker.proxy.http.ProxyException;
 
-    private final RateLimiter.Decision decision;
+/**
+ * The client has used up its requests: 429 with {@code Retry-After} and the {@code X-RateLimit-*}
+ * headers, which every answer to a submission carries.
+ */
+public class RateLimitedException extends ProxyException {
 
     public RateLimitedException(RateLimiter.Decision decision) {
-        super("Rate limit of " + decision.limit() + " requests per minute exceeded");
-        this.decision = decision;
-    }
-
-    public RateLimiter.Decision decision() {
-        return decision;
+        super(429, "Rate limit of " + decision.limit() + " requests per minute exceeded");
+        with("retry_after", decision.retryAfterSeconds());
+        header("Retry-After", Long.toString(decision.retryAfterSeconds()));
+        decision.headers().forEach(this::header);
     }
 }

@@ -1,6 +1,5 @@
 package org.messagebroker.proxy.ratelimit;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,54 +7,62 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Fixed one-minute windows per client: the original's documented 100 requests per 60 s by default,
- * or the client's own limit from the server's records. Counted per proxy instance.
+ * A token bucket per client: the original's documented 100 requests per minute by default (or the
+ * client's own limit from the server's records), as a burst of at most that many, refilled continuously
+ * at that rate. Unlike fixed one-minute windows it lets no client send twice its limit around a window's
+ * edge. Counted per proxy instance.
  */
 @Component
 public class RateLimiter {
 
-    private static final long WINDOW_MILLIS = 60_000;
+    private static final double MILLIS_PER_MINUTE = 60_000.0;
 
     private final Clock clock;
     private final int defaultPerMinute;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     RateLimiter(Clock clock, @Value("${broker.proxy.rate-limit-per-minute:100}") int defaultPerMinute) {
         this.clock = clock;
         this.defaultPerMinute = defaultPerMinute;
     }
 
-    /**
-     * Counts one request, writes the {@code X-RateLimit-*} headers, and throws {@link RateLimitedException}
-     * when the client is over its limit.
-     */
-    public void enforce(String clientId, Integer clientLimit, HttpServletResponse response) {
+    /** Takes one token; throws {@link RateLimitedException} when the client has none. */
+    public Decision enforce(String clientId, Integer clientLimit) {
         Decision rate = acquire(clientId, clientLimit);
-        response.setHeader("X-RateLimit-Limit", Integer.toString(rate.limit()));
-        response.setHeader("X-RateLimit-Remaining", Integer.toString(rate.remaining()));
-        response.setHeader("X-RateLimit-Reset", Long.toString(rate.resetEpochSeconds()));
         if (!rate.allowed()) {
             throw new RateLimitedException(rate);
         }
+        return rate;
     }
 
-    /** Counts one request for the client and answers whether it may go ahead, with the header values. */
+    /** Takes one token if the client has one, and answers what the {@code X-RateLimit-*} headers say. */
     public Decision acquire(String clientId, Integer clientLimit) {
         int limit = clientLimit == null ? defaultPerMinute : clientLimit;
+        double perMilli = limit / MILLIS_PER_MINUTE;
         long now = clock.millis();
-        long start = now - now % WINDOW_MILLIS;
-        Window window = windows.compute(clientId, (id, w) -> w == null || w.start != start ? new Window(start, 1)
-                : new Window(start, w.count + 1));
-        long resetEpochSeconds = (start + WINDOW_MILLIS) / 1000;
-        long retryAfterSeconds = Math.max(1, (start + WINDOW_MILLIS - now + 999) / 1000);
-        return new Decision(window.count <= limit, limit, Math.max(0, limit - window.count), resetEpochSeconds,
+        Bucket bucket = buckets.compute(clientId, (id, old) -> {
+            double tokens = old == null || old.limit != limit ? limit
+                    : Math.min(limit, old.tokens + (now - old.at) * perMilli);
+            return tokens >= 1 ? new Bucket(limit, tokens - 1, now, true) : new Bucket(limit, tokens, now, false);
+        });
+        long fullAt = now + (long) Math.ceil((limit - bucket.tokens) / perMilli);
+        long retryAfterSeconds = bucket.allowed ? 0 : Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perMilli / 1000));
+        return new Decision(bucket.allowed, limit, (int) Math.floor(bucket.tokens), (fullAt + 999) / 1000,
                 retryAfterSeconds);
     }
 
-    private record Window(long start, int count) {
+    private record Bucket(int limit, double tokens, long at, boolean allowed) {
     }
 
-    /** The outcome and what the {@code X-RateLimit-*} and {@code Retry-After} headers say. */
+    /**
+     * The outcome and what the headers say: the limit, the whole tokens left, when the bucket is full
+     * again (epoch seconds) and, when refused, how long until the next token.
+     */
     public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
+
+        public Map<String, String> headers() {
+            return Map.of("X-RateLimit-Limit", Integer.toString(limit), "X-RateLimit-Remaining",
+                    Integer.toString(remaining), "X-RateLimit-Reset", Long.toString(resetEpochSeconds));
+        }
     }
 }

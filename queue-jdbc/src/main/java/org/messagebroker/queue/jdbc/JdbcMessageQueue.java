@@ -5,14 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.core.queue.ClaimedMessage;
 import org.messagebroker.core.queue.DeadLetter;
 import org.messagebroker.core.queue.Enqueued;
-import org.messagebroker.core.queue.IdempotencyKey;
+import org.messagebroker.core.queue.Enqueueing;
 import org.messagebroker.core.queue.MessageQueue;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.messagebroker.core.queue.QueuedMessage;
@@ -36,7 +38,7 @@ public class JdbcMessageQueue implements MessageQueue {
     private static final String COLUMNS = "id, message_id, client_id, domain, queued_at, sealed, attempts";
 
     private final JdbcClient jdbc;
-    private final IdempotencyTable idempotency;
+    private final EntryWriter entries;
     private final DeadLetterTable deadLetterTable;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -45,7 +47,7 @@ public class JdbcMessageQueue implements MessageQueue {
     public JdbcMessageQueue(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseVendor vendor,
             Clock clock) {
         this.jdbc = jdbc;
-        this.idempotency = new IdempotencyTable(jdbc, vendor);
+        this.entries = new EntryWriter(jdbc, new IdempotencyTable(jdbc, vendor));
         this.deadLetterTable = new DeadLetterTable(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -55,33 +57,11 @@ public class JdbcMessageQueue implements MessageQueue {
     }
 
     @Override
-    public long enqueue(QueuedMessage message) {
+    public List<Enqueued> enqueueAll(List<Enqueueing> batch) {
         return guarded("enqueue", () -> {
-            insertEntry(message);
-            return depth();
-        });
-    }
-
-    private void insertEntry(QueuedMessage message) {
-        jdbc.sql("INSERT INTO queue_entries (message_id, client_id, domain, queued_at, sealed, attempts, due_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 0, ?)")
-                .params(message.messageId(), message.clientId(), message.domain(), message.queuedAt().toEpochMilli(),
-                        message.sealed(), clock.millis())
-                .update();
-    }
-
-    @Override
-    public Enqueued enqueue(QueuedMessage message, IdempotencyKey key) {
-        return guarded("enqueue", () -> {
-            Enqueued enqueued = inTransaction(() -> {
-                if (idempotency.record(message, key, clock.millis())) {
-                    insertEntry(message);
-                    return new Enqueued(message.messageId(), message.queuedAt(), 0, false, key.requestHash());
-                }
-                return idempotency.existing(key).orElseThrow();
-            });
-            return new Enqueued(enqueued.messageId(), enqueued.queuedAt(), depth(), enqueued.replayed(),
-                    enqueued.requestHash());
+            List<Enqueued> written = inTransaction(() -> entries.write(batch, clock.millis()));
+            long depth = depth();
+            return written.stream().map(e -> e.atDepth(depth)).toList();
         });
     }
 
@@ -129,12 +109,15 @@ public class JdbcMessageQueue implements MessageQueue {
 
     @Override
     public void acknowledge(Collection<ClaimedMessage> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        // One statement per claim (a worker's batch is one claim): only rows its token still holds go.
+        Map<String, List<Long>> idsByToken = messages.stream().map(Receipt::of).collect(Collectors.groupingBy(
+                Receipt::token, Collectors.mapping(Receipt::id, Collectors.toList())));
         guarded("acknowledge", () -> inTransaction(() -> {
-            for (ClaimedMessage message : messages) {
-                Receipt receipt = Receipt.of(message);
-                jdbc.sql("DELETE FROM queue_entries WHERE id = ? AND claim_token = ?")
-                        .params(receipt.id(), receipt.token()).update();
-            }
+            idsByToken.forEach((token, ids) -> jdbc.sql("DELETE FROM queue_entries WHERE claim_token = :token"
+                    + " AND id IN (:ids)").param("token", token).param("ids", ids).update());
             return null;
         }));
     }

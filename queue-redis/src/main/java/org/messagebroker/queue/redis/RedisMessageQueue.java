@@ -1,6 +1,5 @@
 package org.messagebroker.queue.redis;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisBusyException;
@@ -11,9 +10,6 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +22,7 @@ import java.util.function.Supplier;
 import org.messagebroker.core.queue.ClaimedMessage;
 import org.messagebroker.core.queue.DeadLetter;
 import org.messagebroker.core.queue.Enqueued;
-import org.messagebroker.core.queue.IdempotencyKey;
+import org.messagebroker.core.queue.Enqueueing;
 import org.messagebroker.core.queue.MessageQueue;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.messagebroker.core.queue.QueuedMessage;
@@ -43,10 +39,9 @@ public class RedisMessageQueue implements MessageQueue {
 
     static final String GROUP = "workers";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CLAIM = script("claim.lua");
-    private static final String SETTLE = script("settle.lua");
-    private static final String ENQUEUE = script("enqueue.lua");
-    private static final String RELEASE = script("release.lua");
+    private static final LuaScript CLAIM = LuaScript.load("claim.lua");
+    private static final LuaScript SETTLE = LuaScript.load("settle.lua");
+    private static final LuaScript RELEASE = LuaScript.load("release.lua");
 
     private final RedisCommands<String, String> redis;
     private final Clock clock;
@@ -66,29 +61,8 @@ public class RedisMessageQueue implements MessageQueue {
     }
 
     @Override
-    public long enqueue(QueuedMessage message) {
-        return guarded("enqueue", () -> {
-            redis.eval(ENQUEUE, ScriptOutputType.VALUE, new String[] {keys.stream(), keys.index(), keys.ages()}, payload(message),
-                    message.messageId(), indexValue(message, 0), Long.toString(message.queuedAt().toEpochMilli()));
-            return depth();
-        });
-    }
-
-    @Override
-    public Enqueued enqueue(QueuedMessage message, IdempotencyKey key) {
-        return guarded("enqueue", () -> {
-            String record = JSON.writeValueAsString(new IdempotencyRecord(message.messageId(), message.queuedAt(),
-                    key.requestHash()));
-            String existing = redis.eval(ENQUEUE, ScriptOutputType.VALUE,
-                    new String[] {keys.stream(), keys.index(), keys.ages(), keys.idempotency(key.clientId(), key.key())},
-                    payload(message), message.messageId(), indexValue(message, 0),
-                    Long.toString(message.queuedAt().toEpochMilli()), record, Long.toString(key.ttl().toMillis()));
-            if (existing == null) {
-                return new Enqueued(message.messageId(), message.queuedAt(), depth(), false, key.requestHash());
-            }
-            IdempotencyRecord first = JSON.readValue(existing, IdempotencyRecord.class);
-            return new Enqueued(first.messageId(), first.queuedAt(), depth(), true, first.requestHash());
-        });
+    public List<Enqueued> enqueueAll(List<Enqueueing> batch) {
+        return guarded("enqueue", () -> EnqueueCall.run(redis, keys, batch));
     }
 
     @Override
@@ -102,12 +76,8 @@ public class RedisMessageQueue implements MessageQueue {
                 Integer.parseInt(parts[1])));
     }
 
-    private static String payload(QueuedMessage message) {
-        return JSON.writeValueAsString(EntryPayload.fresh(message));
-    }
-
     /** {@code queued_at|attempts|client_id}: what {@link #find} answers without reading the stream. */
-    private static String indexValue(QueuedMessage message, int attempts) {
+    static String indexValue(QueuedMessage message, int attempts) {
         return message.queuedAt().toEpochMilli() + "|" + attempts + "|" + message.clientId();
     }
 
@@ -115,7 +85,7 @@ public class RedisMessageQueue implements MessageQueue {
     public List<ClaimedMessage> claim(String consumer, int max, Duration lease) {
         String token = UUID.randomUUID().toString();
         long now = clock.millis();
-        List<Object> entries = guarded("claim", () -> redis.eval(CLAIM, ScriptOutputType.MULTI, keys.forClaim(), GROUP,
+        List<Object> entries = guarded("claim", () -> CLAIM.run(redis, ScriptOutputType.MULTI, keys.forClaim(), GROUP,
                 consumer, Long.toString(now), Long.toString(now + lease.toMillis()), Integer.toString(max), token));
         List<ClaimedMessage> claimed = new ArrayList<>(entries.size());
         for (Object entry : entries) {
@@ -128,7 +98,7 @@ public class RedisMessageQueue implements MessageQueue {
 
     @Override
     public int releaseClaims(String consumer) {
-        Long released = guarded("release", () -> redis.eval(RELEASE, ScriptOutputType.INTEGER,
+        Long released = guarded("release", () -> RELEASE.run(redis, ScriptOutputType.INTEGER,
                 keys.forRelease(), GROUP, consumer,
                 Long.toString(clock.millis())));
         return released.intValue();
@@ -204,7 +174,7 @@ public class RedisMessageQueue implements MessageQueue {
     }
 
     private void settle(List<String> args) {
-        guarded("settle", () -> redis.eval(SETTLE, ScriptOutputType.INTEGER, keys.forSettle(), args.toArray(String[]::new)));
+        guarded("settle", () -> SETTLE.run(redis, ScriptOutputType.INTEGER, keys.forSettle(), args.toArray(String[]::new)));
     }
 
     private static <T> T guarded(String operation, Supplier<T> action) {
@@ -212,18 +182,6 @@ public class RedisMessageQueue implements MessageQueue {
             return action.get();
         } catch (RedisException e) {
             throw new QueueUnavailableException("queue " + operation + " failed", e);
-        }
-    }
-
-    private record IdempotencyRecord(@JsonProperty("message_id") String messageId,
-            @JsonProperty("queued_at") Instant queuedAt, @JsonProperty("request_hash") String requestHash) {
-    }
-
-    private static String script(String name) {
-        try (var in = RedisMessageQueue.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -3,9 +3,11 @@ package org.messagebroker.server.client;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.messagebroker.server.message.DbTime;
 import org.messagebroker.server.storage.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +30,15 @@ public class ClientRegistry {
 
     public boolean exists(String clientId) {
         return status(clientId).isPresent();
+    }
+
+    /** Which of these clients are registered (whatever their status). */
+    public Set<String> existing(Set<String> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT client_id FROM clients WHERE client_id IN (:ids)")
+                .param("ids", List.copyOf(clientIds)).query(String.class).list());
     }
 
     /** Every client with its status and rate limit, for the proxies' access checks. */

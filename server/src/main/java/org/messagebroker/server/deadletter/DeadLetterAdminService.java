@@ -7,7 +7,7 @@ import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.deadletter.DeadLetterStore.DeadLetterRow;
-import org.messagebroker.server.delivery.DeliveryService;
+import org.messagebroker.server.message.MessageStorage;
 import org.messagebroker.server.message.MessageStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -20,15 +20,15 @@ class DeadLetterAdminService {
 
     private final DeadLetterStore deadLetters;
     private final MessageStore messages;
-    private final DeliveryService delivery;
+    private final MessageStorage storage;
     private final AuditLog audit;
     private final Clock clock;
 
-    DeadLetterAdminService(DeadLetterStore deadLetters, MessageStore messages, DeliveryService delivery,
+    DeadLetterAdminService(DeadLetterStore deadLetters, MessageStore messages, MessageStorage storage,
             AuditLog audit, Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
-        this.delivery = delivery;
+        this.storage = storage;
         this.audit = audit;
         this.clock = clock;
     }
@@ -41,7 +41,7 @@ class DeadLetterAdminService {
     public ItemResult replay(String messageId, long adminId, String ip) {
         DeadLetterRow row = pending(messageId);
         messages.deleteFailed(messageId);
-        ItemResult result = delivery.deliver(List.of(row.message()), "admin " + adminId).getFirst();
+        ItemResult result = storage.storeDelivered(List.of(row.message()), "admin " + adminId).getFirst();
         if (result.outcome() == Outcome.REJECTED) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The message is still rejected: " + result.reason());
         }

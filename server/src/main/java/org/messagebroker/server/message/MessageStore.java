@@ -2,20 +2,14 @@ package org.messagebroker.server.message;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.messagebroker.core.DatabaseVendor;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,42 +17,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MessageStore {
 
-    private static final String COLUMNS = "message_id, client_id, domain, sender_number_hashed,"
-            + " sender_number_encrypted, encrypted_body, encryption_key_version, status, attempt_count, created_at,"
-            + " queued_at, delivered_at, error_message, last_attempt_at";
-
     private final JdbcClient jdbc;
-    private final String insertIfAbsent;
 
-    public MessageStore(JdbcClient jdbc, DatabaseVendor vendor) {
+    public MessageStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.insertIfAbsent = switch (vendor) {
-            // A failed statement aborts a PostgreSQL transaction, so the duplicate must not raise.
-            case POSTGRESQL, SQLITE -> "INSERT INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, ?) ON CONFLICT (message_id) DO NOTHING";
-            // IGNORE also silences other errors; the columns are validated and the client checked before.
-            case MYSQL -> "INSERT IGNORE INTO messages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        };
-    }
-
-    /**
-     * Inserts the message unless one with its id is stored already; answers whether it inserted. A
-     * concurrent insert of the same id is stopped by the unique key and also answers false.
-     */
-    public boolean insertIfAbsent(StoredMessage m) {
-        try {
-            List<Object> values = new ArrayList<>(Arrays.asList(m.messageId(), m.clientId(), m.domain(),
-                    m.senderNumberHashed(), m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(),
-                    m.attemptCount(), DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()),
-                    // Typed, because for an untyped null Spring asks the driver for the column's type, which
-                    // MariaDB's driver answers with an exception: one thrown per stored message.
-                    new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
-                    new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
-                    new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt()))));
-            return jdbc.sql(insertIfAbsent).params(values).update() == 1;
-        } catch (DuplicateKeyException concurrentInsert) {
-            return false;
-        }
     }
 
     /** Newest first, narrowed by the filter. */

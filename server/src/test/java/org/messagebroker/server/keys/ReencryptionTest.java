@@ -19,6 +19,7 @@ import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
 import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageStore;
+import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +43,7 @@ class ReencryptionTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        store = new MessageStore(jdbc, ServerDatabases.vendor(database));
+        store = new MessageStore(jdbc);
         keys = KeysForTests.in(dir);
         reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(), 3);
     }
@@ -50,7 +51,7 @@ class ReencryptionTest {
     private void storeMessage(String body) {
         String id = UUID.randomUUID().toString();
         EncryptedContent content = keys.crypto().encrypt(id, new MessageContent("+4915200000000", body));
-        store.insertIfAbsent(StoredMessage.delivered(id, "client-a", "default", content, Instant.now(), Instant.now()));
+        new MessageWriter(jdbc, ServerDatabases.vendor(database)).insertIfAbsent(StoredMessage.delivered(id, "client-a", "default", content, Instant.now(), Instant.now()));
     }
 
     @Test

@@ -31,12 +31,14 @@ class MessageStoreTest {
     Path keys;
     JdbcClient jdbc;
     MessageStore store;
+    MessageWriter writer;
     MessageCrypto crypto;
 
     @BeforeEach
     void emptyDatabase() {
         jdbc = ServerDatabases.empty(database);
-        store = new MessageStore(jdbc, ServerDatabases.vendor(database));
+        store = new MessageStore(jdbc);
+        writer = new MessageWriter(jdbc, ServerDatabases.vendor(database));
         crypto = KeysForTests.in(keys).crypto();
         for (String client : List.of("client-a", "client-b")) {
             jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
@@ -56,8 +58,8 @@ class MessageStoreTest {
     @Test
     void aSecondInsertOfTheSameIdChangesNothing() {
         StoredMessage m = message("client-a", "delivered", "hello", Instant.now());
-        assertThat(store.insertIfAbsent(m)).isTrue();
-        assertThat(store.insertIfAbsent(m)).isFalse();
+        assertThat(writer.insertIfAbsent(m)).isTrue();
+        assertThat(writer.insertIfAbsent(m)).isFalse();
         assertThat(store.count(MessageFilter.ALL)).isEqualTo(1);
     }
 
@@ -67,7 +69,7 @@ class MessageStoreTest {
         StoredMessage older = message("client-a", "delivered", "older", base.minusSeconds(60));
         StoredMessage newer = message("client-a", "failed", "newer", base);
         StoredMessage otherClient = message("client-b", "delivered", "other", base);
-        List.of(older, newer, otherClient).forEach(store::insertIfAbsent);
+        List.of(older, newer, otherClient).forEach(writer::insertIfAbsent);
 
         assertThat(store.page(MessageFilter.of("client-a", null), 0, 10)).extracting(StoredMessage::messageId)
                 .containsExactly(newer.messageId(), older.messageId());
@@ -82,7 +84,7 @@ class MessageStoreTest {
     void storedRowsReadBackAndHoldNoPlaintext() {
         String marker = "marker-" + UUID.randomUUID();
         StoredMessage m = message("client-a", "delivered", marker, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        store.insertIfAbsent(m);
+        writer.insertIfAbsent(m);
 
         StoredMessage read = store.page(MessageFilter.ALL, 0, 1).getFirst();
         assertThat(read).usingRecursiveComparison().ignoringFields("createdAt", "queuedAt", "deliveredAt")

@@ -1,0 +1,23 @@
+package org.messagebroker.core.intake;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A message the queue has durably taken: what the 202 answers. {@code replayed}: the client's
+ * idempotency key had been used for the same request before, and this is that request's message.
+ */
+public record Accepted(String messageId, String clientId, Instant queuedAt, long position, boolean replayed) {
+
+    /** The 202's JSON body, the original's fields. */
+    public Map<String, Object> body() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message_id", messageId);
+        body.put("status", "queued");
+        body.put("client_id", clientId);
+        body.put("queued_at", queuedAt.toString());
+        body.put("position", position);
+        return body;
+    }
+}

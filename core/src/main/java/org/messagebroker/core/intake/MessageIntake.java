@@ -1,0 +1,95 @@
+package org.messagebroker.core.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.messagebroker.core.message.MessageContent;
+import org.messagebroker.core.message.MessageValidator;
+import org.messagebroker.core.message.MessageValidator.FieldError;
+import org.messagebroker.core.queue.Enqueued;
+import org.messagebroker.core.queue.IdempotencyKey;
+import org.messagebroker.core.queue.QueueProducer;
+import org.messagebroker.core.queue.QueuedMessage;
+import org.messagebroker.core.seal.EnvelopeSealer;
+
+/**
+ * The one way a message enters the system, for every entry point: validate, draw an id, seal for the
+ * server, enqueue. {@link #accept} returns only once the queue has durably taken the message; with an
+ * idempotency key a retried request gets the first request's message and enqueues nothing.
+ */
+public final class MessageIntake {
+
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    private static final int MAX_DOMAIN_LENGTH = 255;
+
+    private final QueueProducer queue;
+    private final EnvelopeSealer sealer;
+    private final Clock clock;
+
+    public MessageIntake(QueueProducer queue, EnvelopeSealer sealer, Clock clock) {
+        this.queue = queue;
+        this.sealer = sealer;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws InvalidSubmissionException     the content or the key breaks the rules (nothing enqueued)
+     * @throws IdempotencyKeyReusedException  the key was used for a different request
+     * @throws org.messagebroker.core.queue.QueueUnavailableException the queue did not take it: not accepted
+     */
+    public Accepted accept(Submission submission) {
+        List<FieldError> errors = new ArrayList<>(MessageValidator.validate(submission.senderNumber(),
+                submission.messageBody()));
+        if (submission.domain() != null && submission.domain().length() > MAX_DOMAIN_LENGTH) {
+            errors.add(new FieldError("metadata.domain", "must be at most " + MAX_DOMAIN_LENGTH + " characters"));
+        }
+        if (submission.idempotencyKey() != null && !KEY.matcher(submission.idempotencyKey()).matches()) {
+            errors.add(new FieldError(IDEMPOTENCY_HEADER, "must be 1 to 255 visible ASCII characters without spaces"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidSubmissionException(errors);
+        }
+        String messageId = UUID.randomUUID().toString();
+        // Milliseconds: the precision the queue and the database keep.
+        Instant queuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String sealed = sealer.seal(messageId, new MessageContent(submission.senderNumber(), submission.messageBody()));
+        QueuedMessage message = new QueuedMessage(messageId, submission.clientId(), submission.domainOrDefault(),
+                queuedAt, sealed);
+        Enqueued enqueued;
+        if (submission.idempotencyKey() == null) {
+            enqueued = queue.enqueue(message);
+        } else {
+            String requestHash = requestHash(submission);
+            enqueued = queue.enqueue(message, new IdempotencyKey(submission.clientId(), submission.idempotencyKey(),
+                    requestHash, IDEMPOTENCY_TTL));
+            if (enqueued.replayed() && !requestHash.equals(enqueued.requestHash())) {
+                throw new IdempotencyKeyReusedException();
+            }
+        }
+        return new Accepted(enqueued.messageId(), submission.clientId(), enqueued.queuedAt(), enqueued.depth(),
+                enqueued.replayed());
+    }
+
+    /** SHA-256 over what the message says, so the same request retried matches and a different one does not. */
+    static String requestHash(Submission submission) {
+        String canonical = submission.senderNumber() + "\u0000" + submission.messageBody() + "\u0000"
+                + submission.domainOrDefault();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

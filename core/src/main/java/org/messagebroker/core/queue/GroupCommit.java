@@ -1,0 +1,101 @@
+package org.messagebroker.core.queue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Group commit in front of a queue backend: the enqueues of concurrent requests are written together,
+ * as one batch (one transaction and one fsync, or one Redis call and one AOF write), by a writer thread
+ * that takes whatever has arrived while it wrote the last batch. Each caller returns only once its own
+ * message's batch is durable; a batch that fails fails each of its callers, none of whose messages was
+ * accepted. Under light load a batch is one message, so nothing waits for a batch to fill.
+ */
+public final class GroupCommit implements QueueProducer, AutoCloseable {
+
+    private final QueueProducer backend;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+
+    public GroupCommit(QueueProducer backend, int maxBatch) {
+        this.backend = backend;
+        this.maxBatch = maxBatch;
+        // A platform thread: the backend may wait in native code (SQLite), which would pin a virtual one.
+        this.writer = Thread.ofPlatform().daemon().name("group-commit").start(this::writeBatches);
+    }
+
+    @Override
+    public List<Enqueued> enqueueAll(List<Enqueueing> messages) {
+        if (closed) {
+            throw new QueueUnavailableException("the queue is closing", null);
+        }
+        List<Pending> mine = messages.stream().map(Pending::new).toList();
+        waiting.addAll(mine);
+        List<Enqueued> results = new ArrayList<>(mine.size());
+        for (Pending pending : mine) {
+            try {
+                results.add(pending.result.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause
+                        : new QueueUnavailableException("queue enqueue failed", e.getCause());
+            }
+        }
+        return results;
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(maxBatch);
+        while (!closed || !waiting.isEmpty()) {
+            try {
+                Pending first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, maxBatch - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            List<Enqueued> results = backend.enqueueAll(batch.stream().map(Pending::item).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).result.complete(results.get(i));
+            }
+        } catch (RuntimeException e) {
+            batch.forEach(pending -> pending.result.completeExceptionally(e));
+        }
+    }
+
+    /** Messages waiting for the next batch. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /** Stops taking messages, writes those already waiting, and ends the writer. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        writer.join(10_000);
+        waiting.forEach(p -> p.result.completeExceptionally(new QueueUnavailableException("the queue closed", null)));
+    }
+
+    private record Pending(Enqueueing item, CompletableFuture<Enqueued> result) {
+        Pending(Enqueueing item) {
+            this(item, new CompletableFuture<>());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.messagebroker.core.queue;
+
+import java.util.List;
+
+/** What the intake (the proxy, the portal's sending) needs of the queue: to put messages in, durably. */
+public interface QueueProducer {
+
+    /**
+     * Durably stores the messages before returning, in one write where the backend can (one transaction,
+     * one pipeline), and answers one result per message, in order. A message whose idempotency key the
+     * client used within the key's time to live is not stored: its result names the first request's
+     * message ({@code replayed}); a key is recorded atomically with its message, so a crash can neither
+     * lose the message nor let a retry create a second one.
+     */
+    List<Enqueued> enqueueAll(List<Enqueueing> messages);
+
+    default Enqueued enqueue(QueuedMessage message) {
+        return enqueueAll(List.of(new Enqueueing(message, null))).getFirst();
+    }
+
+    default Enqueued enqueue(QueuedMessage message, IdempotencyKey key) {
+        return enqueueAll(List.of(new Enqueueing(message, key))).getFirst();
+    }
+}

@@ -1,0 +1,74 @@
+package org.messagebroker.proxy.renewal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.messagebroker.proxy.access.ClientGate;
+import org.messagebroker.proxy.http.Json;
+import org.messagebroker.proxy.http.ProxyException;
+import org.messagebroker.proxy.http.ProxyRequest;
+import org.messagebroker.proxy.http.ProxyResponse;
+import org.messagebroker.proxy.http.Route;
+import org.messagebroker.proxy.http.Routes;
+import org.messagebroker.proxy.serverapi.InternalApi;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+
+/**
+ * {@code POST /api/v1/certificates/renew}: a client renews its own certificate before it expires, with a
+ * CSR, authenticated by the certificate it holds now (step-ca's pattern). The new certificate's subject
+ * comes from the server's records.
+ */
+@Component
+class RenewalEndpoint implements Routes {
+
+    private final ClientGate gate;
+    private final InternalApi server;
+
+    RenewalEndpoint(ClientGate gate, InternalApi server) {
+        this.gate = gate;
+        this.server = server;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(new Route("POST", "/api/v1/certificates/renew", this::renew));
+    }
+
+    private ProxyResponse renew(ProxyRequest request) {
+        Json.requireJson(request);
+        String clientId = gate.admit(request.clientCertificate()).clientId();
+        RenewalRequest renewal;
+        try {
+            renewal = Json.MAPPER.readValue(request.body(), RenewalRequest.class);
+        } catch (JacksonException e) {
+            throw new ProxyException(400, "The request body is not valid JSON of the expected shape.");
+        }
+        if (renewal == null) {
+            throw new ProxyException(400, "The request body must be a JSON object.");
+        }
+        Map<String, Object> forwarded = new HashMap<>();
+        forwarded.put("client_id", clientId);
+        forwarded.put("csr", renewal.csr());
+        forwarded.put("validity_days", renewal.validityDays());
+        HttpResponse<byte[]> answer;
+        try {
+            answer = server.post("/internal/certificates/renew", Json.MAPPER.writeValueAsBytes(forwarded));
+        } catch (IOException unreachable) {
+            throw new ProxyException(503, "The certificate authority cannot be reached right now; retry later")
+                    .header("Retry-After", "5");
+        }
+        if (answer.statusCode() >= 500) {
+            throw new ProxyException(503, "The certificate authority is unavailable").header("Retry-After", "5");
+        }
+        // The server's answer (the new certificate, or a problem saying what is wrong with the CSR) as it is.
+        return ProxyResponse.of(answer.statusCode(), answer.headers().firstValue("Content-Type")
+                .orElse("application/json"), answer.body()).withHeader("Cache-Control", "no-store");
+    }
+
+    record RenewalRequest(@JsonProperty("csr") String csr, @JsonProperty("validity_days") Integer validityDays) {
+    }
+}

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The product against the reference, in one run on this machine (docs/performance.md):
+#   1. Kannel 1.4.5 over HTTPS (and HTTP) with the neutral load generator, by the bench folder's own script;
+#   2. the product in its production shape: roles apart (-Xmx512m each), the queue on a private Redis with
+#      appendonly yes + appendfsync always, the server's database on the local MariaDB;
+#   3. the product on its embedded defaults: `broker run all` (SQLite database and queue).
+# The same load generator, body size and connection counts for all of them; for the product it also
+# waits until every accepted message is stored, measures accepted -> stored from the database, and the CPU
+# each role used per accepted message.
+#
+# usage: scripts/bench-vs-kannel.sh [SECONDS=30]       (needs: apt-get install kannel kannel-extras)
+# env:   BENCH_DIR  the reference bench folder (default: ../shared/bench next to this repository)
+#        OUT        where results go (default: /tmp/broker-vs-kannel)
+#        SKIP_KANNEL=1, SKIP_PRODUCTION=1, SKIP_EMBEDDED=1   leave a part out
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/scripts/java-home.sh"
+D="${1:-30}"
+BENCH="${BENCH_DIR:-$root/../shared/bench}"
+OUT="${OUT:-/tmp/broker-vs-kannel}"
+LG="$BENCH/loadgen/loadgen.sh"
+[ -x "$LG" ] || { echo "no load generator at $LG (set BENCH_DIR)" >&2; exit 1; }
+mkdir -p "$OUT"
+RESULTS="$OUT/results.jsonl"
+BODY='{"sender_number":"{{E164}}","message_body":"Benchmark message {{SEQ}} {{TEXT:100}}"}'
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+machine() { echo "$(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of one process, in clock ticks
+wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$1" >&2; exit 1; }
+
+loadgen() { # label data-dir concurrency [extra loadgen options...]
+    local label=$1 dir=$2 c=$3; shift 3
+    "$LG" --url https://localhost:8001/api/v1/messages --method POST --content-type application/json --expect 202 \
+        -c "$c" -d "$D" --warmup 5 --body "$BODY" --cert "$dir/demo-client.crt" --key "$dir/demo-client.key" \
+        --ca "$dir/ca.crt" --label "$label" --json-out "$RESULTS" -q "$@" | grep -v '^RESULT_JSON' || true
+}
+
+# Runs one measured load against a running product; PIDS_OF_ROLES maps role names to PIDs. Reports the
+# CPU per accepted message per role, from the start of the load to the end of the drain.
+measure_product() { # label data-dir concurrency depth-command stored-latency-command [loadgen options...]
+    local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
+    declare -A before
+    for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); done
+    local started; started=$(date +%s.%N)
+    loadgen "$label" "$dir" "$c" "$@"
+    local drained_from; drained_from=$(date +%s.%N)
+    for _ in $(seq 600); do [ "$(eval "$depth")" = 0 ] && break; sleep 0.2; done
+    local drain; drain=$(echo "$(date +%s.%N) - $drained_from" | bc)
+    local ok; ok=$(tail -1 "$RESULTS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])')
+    local hz; hz=$(getconf CLK_TCK)
+    local cpu=""
+    for role in "${!ROLES[@]}"; do
+        local used=$(( $(cpu_ticks "${ROLES[$role]}") - before[$role] ))
+        cpu="$cpu $role=$(python3 -c "print(round($used / $hz * 1e6 / max(1, $ok)))")us"
+    done
+    echo "  $label: drain ${drain}s; accepted->stored $(eval "$latency"); CPU per accepted message:$cpu" | tee -a "$OUT/summary.txt"
+}
+
+echo "machine: $(machine)" | tee "$OUT/summary.txt"
+echo "commit:  $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (uncommitted changes)')" | tee -a "$OUT/summary.txt"
+[ -f "$root/cli/target/broker.jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests install)
+
+if [ "${SKIP_KANNEL:-0}" != 1 ]; then
+    BENCH_OUT="$OUT/kannel" "$BENCH/kannel/bench.sh" "$D" | tee "$OUT/kannel.txt"
+    cat "$OUT"/kannel/results/kannel-*.jsonl >> "$RESULTS"
+fi
+
+if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
+    dir="$OUT/production"; rm -rf "$dir"; mkdir -p "$dir"
+    redis-server --port 18379 --bind 127.0.0.1 --save "" --appendonly yes --appendfsync always --dir "$dir" \
+        --daemonize no > "$dir/redis.log" 2>&1 & PIDS+=($!); REDIS=$!
+    mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_bench; CREATE DATABASE broker_bench"
+    export QUEUE_TYPE=redis REDIS_PORT=18379 DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_bench DB_USERNAME=root \
+        PROXY_RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
+    declare -A ROLES=([redis]=$REDIS)
+    for role in server worker proxy; do
+        "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
+        wait_log "$dir/$role.out" "Started .*Application in"
+    done
+    ROLES[mariadb]=$(pgrep -o mariadbd)
+    depth="redis-cli -p 18379 eval \"return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])\" 2 '{broker}:messages' '{broker}:retries'"
+    latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
+    for c in 16 64; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
+    unset QUEUE_TYPE REDIS_PORT DB_URL DB_USERNAME
+    cleanup; PIDS=()
+fi
+
+if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
+    dir="$OUT/embedded"; rm -rf "$dir"; mkdir -p "$dir"
+    PROXY_RATE_LIMIT_PER_MINUTE=100000000 "$root/broker" run all --data-dir "$dir" > "$dir/all.out" 2>&1 & PIDS+=($!)
+    wait_log "$dir/all.out" "Message Broker is running"
+    declare -A ROLES=([all]=$!)
+    depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"
+    latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
+    for c in 16 64; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
+fi
+
+echo "results: $RESULTS and $OUT/summary.txt"
+python3 - "$RESULTS" <<'EOF' | tee -a "$OUT/summary.txt"
+import json, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.strip()]
+https = next((r for r in rows if r.get("label") == "kannel-https-c64"), None)
+print(f"{'run':32} {'msg/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs Kannel HTTPS c64':>20}")
+for r in rows:
+    ratio = f"{r['throughput_rps'] / https['throughput_rps']:.2f}x" if https else "-"
+    print(f"{r['label']:32} {r['throughput_rps']:9.0f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['errors']:7} {ratio:>20}")
+EOF

@@ -1,0 +1,137 @@
+package org.messagebroker.server.message;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
+import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
+import org.messagebroker.core.message.MessageContent;
+import org.messagebroker.core.message.MessageValidator;
+import org.messagebroker.core.queue.QueuedMessage;
+import org.messagebroker.core.seal.EnvelopeOpener;
+import org.messagebroker.core.seal.SealedPayloadException;
+import org.messagebroker.server.client.ClientRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way a message is stored, whether a worker delivers it, an admin replays it or a worker reports
+ * it failed: its client must be registered, the proxy's seal must open and the content pass the intake's
+ * rules again; then it is encrypted under the storage key ring and inserted once (unique message id).
+ */
+@Service
+public class MessageStorage {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageStorage.class);
+
+    private final EnvelopeOpener opener;
+    private final MessageCrypto crypto;
+    private final MessageWriter writer;
+    private final ClientRegistry clients;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    public MessageStorage(EnvelopeOpener opener, MessageCrypto crypto, MessageWriter writer, ClientRegistry clients,
+            MeterRegistry meters, Clock clock) {
+        this.opener = opener;
+        this.crypto = crypto;
+        this.writer = writer;
+        this.clients = clients;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a delivered batch in one transaction (one insert) and answers a result per message, in the
+     * batch's order: stored, already stored (a redelivery), or rejected for good with the reason.
+     */
+    @Transactional
+    public List<ItemResult> storeDelivered(List<QueuedMessage> batch, String caller) {
+        Set<String> known = clients.existing(batch.stream().map(QueuedMessage::clientId).collect(Collectors.toSet()));
+        Instant now = clock.instant();
+        List<StoredMessage> rows = new ArrayList<>(batch.size());
+        Map<String, ItemResult> rejected = new HashMap<>();
+        for (QueuedMessage message : batch) {
+            Readable readable = open(message, known);
+            if (readable.rejection() != null) {
+                rejected.put(message.messageId(), new ItemResult(message.messageId(), Outcome.REJECTED,
+                        readable.rejection()));
+                log.warn("Rejected message {} of client {} from {}: {}", message.messageId(), message.clientId(), caller,
+                        readable.rejection());
+                count("main_server_messages_failed_total", message.clientId(), "rejected");
+            } else {
+                rows.add(StoredMessage.delivered(message.messageId(), message.clientId(), message.domain(),
+                        readable.content(), message.queuedAt(), now));
+            }
+        }
+        Set<String> inserted = writer.insertAllIfAbsent(rows);
+        List<ItemResult> results = new ArrayList<>(batch.size());
+        for (QueuedMessage message : batch) {
+            if (rejected.containsKey(message.messageId())) {
+                results.add(rejected.get(message.messageId()));
+            } else if (inserted.contains(message.messageId())) {
+                // The original registered at the proxy and delivered later; here storing is both.
+                count("main_server_messages_registered_total", message.clientId(), null);
+                count("main_server_messages_delivered_total", message.clientId(), null);
+                results.add(new ItemResult(message.messageId(), Outcome.STORED, null));
+            } else {
+                results.add(new ItemResult(message.messageId(), Outcome.DUPLICATE, null));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Stores a message a worker gave up on as {@code failed}, with the reason, the attempts and the time,
+     * when it can be read and its client is known (otherwise only its dead letter tells of it).
+     */
+    public void storeFailed(QueuedMessage message, int attempts, String reason, Instant failedAt) {
+        Readable readable = open(message, clients.existing(Set.of(message.clientId())));
+        if (readable.rejection() == null) {
+            writer.insertIfAbsent(StoredMessage.failed(message.messageId(), message.clientId(), message.domain(),
+                    readable.content(), message.queuedAt(), attempts, reason, failedAt));
+        }
+    }
+
+    private Readable open(QueuedMessage message, Set<String> knownClients) {
+        if (!knownClients.contains(message.clientId())) {
+            return Readable.rejected("unknown client " + message.clientId());
+        }
+        MessageContent content;
+        try {
+            content = opener.open(message.messageId(), message.sealed());
+        } catch (SealedPayloadException e) {
+            return Readable.rejected(e.getMessage());
+        }
+        List<MessageValidator.FieldError> errors = MessageValidator.validate(content.senderNumber(),
+                content.messageBody());
+        if (!errors.isEmpty()) {
+            return Readable.rejected("invalid " + errors.getFirst().field());
+        }
+        return new Readable(crypto.encrypt(message.messageId(), content), null);
+    }
+
+    private void count(String name, String clientId, String reason) {
+        counters.computeIfAbsent(name + '\u0000' + clientId + '\u0000' + reason, key -> reason == null
+                ? meters.counter(name, "client_id", clientId)
+                : meters.counter(name, "client_id", clientId, "reason", reason)).increment();
+    }
+
+    /** A message opened and encrypted for storage, or the reason it cannot be stored. */
+    private record Readable(MessageCrypto.EncryptedContent content, String rejection) {
+        static Readable rejected(String reason) {
+            return new Readable(null, reason);
+        }
+    }
+}

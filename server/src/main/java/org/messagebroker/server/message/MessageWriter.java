@@ -1,0 +1,75 @@
+package org.messagebroker.server.message;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.messagebroker.core.DatabaseVendor;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Inserts into {@code messages}, a batch in one statement: rows whose id is stored already are left out,
+ * and the unique key stops a concurrent insert of the same id without failing the statement. New rows go
+ * in {@code message_id} order, so overlapping concurrent batches lock in one order and cannot deadlock.
+ */
+@Repository
+public class MessageWriter {
+
+    private static final String COLUMNS = "message_id, client_id, domain, sender_number_hashed,"
+            + " sender_number_encrypted, encrypted_body, encryption_key_version, status, attempt_count, created_at,"
+            + " queued_at, delivered_at, error_message, last_attempt_at";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
+    private final String insert;
+    private final String onConflict;
+
+    public MessageWriter(JdbcClient jdbc, DatabaseVendor vendor) {
+        this.jdbc = jdbc;
+        // A failed statement aborts a PostgreSQL transaction, so a duplicate must not raise. IGNORE also
+        // silences other errors on MariaDB; the columns are validated and the client checked before. Each
+        // names the rows it inserted (RETURNING: PostgreSQL, SQLite 3.35, MariaDB 10.5).
+        this.insert = (vendor == DatabaseVendor.MYSQL ? "INSERT IGNORE" : "INSERT") + " INTO messages (" + COLUMNS
+                + ") VALUES ";
+        this.onConflict = (vendor == DatabaseVendor.MYSQL ? "" : " ON CONFLICT (message_id) DO NOTHING")
+                + " RETURNING message_id";
+    }
+
+    /** Inserts the rows whose id is new; answers the ids this call inserted. */
+    public Set<String> insertAllIfAbsent(List<StoredMessage> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, StoredMessage> byId = new LinkedHashMap<>();
+        rows.forEach(row -> byId.putIfAbsent(row.messageId(), row));
+        jdbc.sql("SELECT message_id FROM messages WHERE message_id IN (:ids)").param("ids", List.copyOf(byId.keySet()))
+                .query(String.class).list().forEach(byId::remove);
+        if (byId.isEmpty()) {
+            return Set.of();
+        }
+        List<StoredMessage> fresh = byId.values().stream().sorted(Comparator.comparing(StoredMessage::messageId)).toList();
+        List<Object> values = new ArrayList<>(fresh.size() * 14);
+        fresh.forEach(m -> values.addAll(List.of(m.messageId(), m.clientId(), m.domain(), m.senderNumberHashed(),
+                m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(), m.attemptCount(),
+                DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()),
+                // Typed, because for an untyped null Spring asks the driver for the column's type, which
+                // MariaDB's driver answers with an exception: one thrown per stored message.
+                new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
+                new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
+                new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt())))));
+        return new HashSet<>(jdbc.sql(insert + String.join(", ", Collections.nCopies(fresh.size(), ROW)) + onConflict)
+                .params(values).query(String.class).list());
+    }
+
+    /** One row; answers whether it was new. */
+    public boolean insertIfAbsent(StoredMessage row) {
+        return !insertAllIfAbsent(List.of(row)).isEmpty();
+    }
+}
