@@ -64,7 +64,10 @@ echo "commit:  $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --q
 [ -f "$root/cli/target/broker.jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests install)
 
 if [ "${SKIP_KANNEL:-0}" != 1 ]; then
-    BENCH_OUT="$OUT/kannel" "$BENCH/kannel/bench.sh" "$D" | tee "$OUT/kannel.txt"
+    # bench.sh reads its TLS certificates from its own folder and make-certs.sh writes them to BENCH_OUT:
+    # run a copy whose folder is its BENCH_OUT.
+    rm -rf "$OUT/kannel"; cp -r "$BENCH" "$OUT/kannel"
+    BENCH_OUT="$OUT/kannel" "$OUT/kannel/kannel/bench.sh" "$D" | tee "$OUT/kannel.txt"
     cat "$OUT"/kannel/results/kannel-*.jsonl >> "$RESULTS"
 fi
 

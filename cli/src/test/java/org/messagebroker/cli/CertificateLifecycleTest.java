@@ -16,7 +16,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.math.BigInteger;
+import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,13 +67,15 @@ class CertificateLifecycleTest {
     void aRevokedCertificateIsOnTheSignedCrlAndOpensslAgrees() throws Exception {
         broker.registerClient(token, "crl-client");
         assertThat(broker.postJsonAs(token, "/admin/certificates/revoke",
-                "{\"client_id\":\"crl-client\",\"reason\":\"key compromise\"}").statusCode()).isEqualTo(200);
+                "{\"client_id\":\"crl-client\",\"reason\":\"key compromise\",\"reason_code\":\"made-up\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(broker.postJsonAs(token, "/admin/certificates/revoke",
+                "{\"client_id\":\"crl-client\",\"reason\":\"key compromise\",\"reason_code\":\"keyCompromise\"}")
+                .statusCode()).isEqualTo(200);
 
-        HttpResponse<byte[]> der = send(broker.client(null), HttpRequest.newBuilder(broker.server("/ca/crl.der")).GET(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(der.headers().firstValue("Content-Type")).hasValue("application/pkix-crl");
-        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der.body()));
+        X509CRL crl = crl();
         X509Certificate revoked = PemFiles.readCertificate(dir.resolve("crl-client.crt"));
+        assertThat(crl.getRevokedCertificate(revoked).getRevocationReason()).isEqualTo(CRLReason.KEY_COMPROMISE);
         X509Certificate ca = PemFiles.readCertificate(dir.resolve("ca.crt"));
         crl.verify(ca.getPublicKey());
         assertThat(crl.isRevoked(revoked)).isTrue();
@@ -88,6 +93,13 @@ class CertificateLifecycleTest {
                 .contains("certificate revoked");
         assertThat(openssl("verify", "-crl_check", "-CAfile", dir.resolve("ca.crt").toString(), "-CRLfile",
                 dir.resolve("crl.pem").toString(), dir.resolve("demo-client.crt").toString())).contains(": OK");
+    }
+
+    private X509CRL crl() throws Exception {
+        HttpResponse<byte[]> der = send(broker.client(null), HttpRequest.newBuilder(broker.server("/ca/crl.der")).GET(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(der.headers().firstValue("Content-Type")).hasValue("application/pkix-crl");
+        return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der.body()));
     }
 
     @Test
@@ -127,10 +139,14 @@ class CertificateLifecycleTest {
     }
 
     @Test
-    void aClientRenewsItsOwnCertificateOverMutualTlsAndBothStayValid() throws Exception {
+    void aClientRenewsItsOwnCertificateOverMutualTlsAndTheNewOneSupersedesTheOld() throws Exception {
         broker.registerClient(token, "renewing");
         awaitAccepted("renewing");
         KeyPair next = CertificateAuthority.newLeafKeyPair();
+        assertThat(send(broker.client("renewing"), postJson(broker.proxy("/api/v1/certificates/renew"),
+                "{\"csr\":" + quoted(csr(next, "CN=renewing")) + ",\"validity_days\":3650}")).statusCode())
+                .as("validity is capped by policy").isEqualTo(400);
+        BigInteger oldSerial = PemFiles.readCertificate(dir.resolve("renewing.crt")).getSerialNumber();
         HttpResponse<String> renewed = send(broker.client("renewing"), postJson(broker.proxy("/api/v1/certificates/renew"),
                 "{\"csr\":" + quoted(csr(next, "CN=renewing")) + ",\"validity_days\":30}"));
         assertThat(renewed.statusCode()).isEqualTo(201);
@@ -143,13 +159,15 @@ class CertificateLifecycleTest {
         PemFiles.writeOwnerOnly(dir.resolve("renewed.key"), PemFiles.pem("PRIVATE KEY", next.getPrivate().getEncoded()));
         assertThat(send(broker.client("renewed"), postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode())
                 .isEqualTo(202);
-        assertThat(send(broker.client("renewing"), postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode())
-                .as("the old certificate stays valid").isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(send(broker.client("renewing"),
+                postJson(broker.proxy("/api/v1/messages"), BODY)).statusCode()).as("the old certificate is superseded")
+                .isEqualTo(403));
         JsonNode listed = broker.getJson(token, "/admin/certificates?status=active&per_page=100");
         assertThat(listed.path("certificates").findValuesAsString("client_id").stream()
-                .filter("renewing"::equals).count()).isEqualTo(2);
-        assertThat(broker.getJson(token, "/admin/certificates/expiring?days=31").path("certificates")
-                .findValuesAsString("client_id")).contains("renewing");
+                .filter("renewing"::equals).count()).isEqualTo(1);
+        X509CRLEntry entry = crl().getRevokedCertificate(oldSerial);
+        assertThat(entry).isNotNull();
+        assertThat(entry.getRevocationReason()).isEqualTo(CRLReason.SUPERSEDED);
 
         HttpResponse<String> byAdmin = broker.postJsonAs(token, "/admin/certificates/renew", "{\"client_id\":\"renewing\"}");
         assertThat(byAdmin.statusCode()).isEqualTo(201);

@@ -140,7 +140,7 @@ class EndToEndTest {
 
     @Test
     @Tag("security")
-    void theInternalApiAdmitsOnlyTheProxyAndWorkerCertificates() {
+    void theInternalApiAdmitsEachComponentOnlyToItsOwnEndpoints() {
         HttpResponse<String> asClient = send(broker.client("demo-client"),
                 postJson(broker.internal("/internal/messages/deliver"), "{\"messages\":[]}"));
         assertThat(asClient.statusCode()).isEqualTo(403);
@@ -148,12 +148,43 @@ class EndToEndTest {
         HttpResponse<String> asWorker = send(broker.client("tls/worker"),
                 postJson(broker.internal("/internal/messages/deliver"), "{\"messages\":[]}"));
         assertThat(asWorker.statusCode()).isEqualTo(200);
+        assertThat(send(broker.client("tls/worker"), HttpRequest.newBuilder(broker.internal("/internal/clients/access"))
+                .GET()).statusCode()).as("the access list is the proxy's").isEqualTo(403);
+        assertThat(send(broker.client("tls/worker"), postJson(broker.internal("/internal/certificates/renew"),
+                "{\"client_id\":\"demo-client\",\"csr\":\"x\"}")).statusCode()).as("renewals are the proxy's").isEqualTo(403);
+        assertThat(send(broker.client("tls/proxy"), HttpRequest.newBuilder(broker.internal("/internal/clients/access"))
+                .GET()).statusCode()).isEqualTo(200);
+        assertThat(send(broker.client("tls/proxy"), postJson(broker.internal("/internal/messages/deliver"),
+                "{\"messages\":[]}")).statusCode()).as("deliveries are the worker's").isEqualTo(403);
 
         assertThatThrownBy(() -> send(broker.client(null),
                 postJson(broker.internal("/internal/messages/deliver"), "{\"messages\":[]}")))
                 .isInstanceOf(UncheckedIOException.class);
         assertThat(send(broker.client(null), postJson(broker.server("/internal/messages/deliver"), "{\"messages\":[]}"))
                 .statusCode()).as("internal API on the public port").isEqualTo(401);
+    }
+
+    @Test
+    @Tag("security")
+    void aClientCertificateNamedLikeAComponentIsNoComponentAndNoClientMayTakeSuchAName() {
+        TestCertificates.issueFromOurCa(broker.dir, "proxy");
+        assertThat(send(broker.client("proxy"), HttpRequest.newBuilder(broker.internal("/internal/clients/access"))
+                .GET()).statusCode()).isEqualTo(403);
+        assertThat(send(broker.client("proxy"), postJson(broker.internal("/internal/messages/deliver"),
+                "{\"messages\":[]}")).statusCode()).isEqualTo(403);
+        for (String reserved : new String[] {"proxy", "Worker", "server", "portal"}) {
+            HttpResponse<String> refused = broker.as(broker.adminToken(), "POST", "/admin/certificates/generate",
+                    "{\"client_id\":\"" + reserved + "\"}");
+            assertThat(refused.statusCode()).as(reserved).isEqualTo(400);
+            assertThat(json(refused).path("detail").asString()).contains("reserved");
+        }
+    }
+
+    @Test
+    @Tag("security")
+    void anOldShapeDeliveryBodyIsRefusedAs400() {
+        assertThat(send(broker.client("tls/worker"), postJson(broker.internal("/internal/messages/deliver"),
+                "{\"message_id\":\"x\",\"encrypted_content\":\"y\"}")).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -191,8 +222,27 @@ class EndToEndTest {
                 java.net.URI.create("http://localhost:" + broker.workerPort + "/health")).GET());
         assertHealthy(workerHealth);
         assertThat(json(workerHealth).path("checks").path("main_server").asString()).isEqualTo("healthy");
-        assertThat(send(client, HttpRequest.newBuilder(broker.proxy("/metrics")).GET()).body())
+        assertThat(send(HttpClient.newHttpClient(), HttpRequest.newBuilder(broker.metrics(Role.PROXY)).GET()).body())
                 .contains("proxy_messages_enqueued_total");
+    }
+
+    @Test
+    @Tag("security")
+    void metricsAreServedOnlyOnLoopbackManagementPortsNotOnThePublicOnes() throws Exception {
+        assertThat(send(broker.client("demo-client"), HttpRequest.newBuilder(broker.proxy("/metrics")).GET()).statusCode())
+                .as("a client certificate is no pass to the proxy's figures").isEqualTo(404);
+        assertThat(send(broker.client(null), HttpRequest.newBuilder(broker.server("/metrics")).GET()).statusCode())
+                .as("the server's public port").isIn(401, 404);
+        for (int port : new int[] {broker.proxyMetricsPort, broker.serverMetricsPort, broker.workerPort}) {
+            try (java.net.Socket loopback = new java.net.Socket("127.0.0.1", port)) {
+                assertThat(loopback.isConnected()).isTrue();
+            }
+            java.net.InetAddress external = java.net.InetAddress.getLocalHost();
+            if (!external.isLoopbackAddress()) {
+                assertThatThrownBy(() -> new java.net.Socket(external, port).close())
+                        .as("port %d on %s", port, external).isInstanceOf(java.net.ConnectException.class);
+            }
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -311,7 +313,7 @@ class PortalApiTest {
         assertThat(stats.path("series").valueStream().map(point -> point.path("queue_depth_max")))
                 .as("the depth sampled at the server's start").anyMatch(JsonNode::isNumber);
         assertThat(broker.as(admin, "GET", "/admin/stats?period=year", null).statusCode()).isEqualTo(400);
-        String metrics = broker.as("", "GET", "/metrics", null).body();
+        String metrics = RunningBroker.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(broker.metrics(Role.SERVER)).GET()).body();
         assertThat(metrics).contains("main_server_requests_total{endpoint=\"/admin/stats\",method=\"GET\",role=\"server\",status=\"400\"}")
                 .contains("main_server_messages_registered_total").contains("main_server_messages_delivered_total")
                 .contains("main_server_request_duration_seconds_bucket");

@@ -126,7 +126,7 @@ class ProxyContractTest {
     @Test
     void metricsCarryTheOriginalsNames() {
         submit("{\"sender_number\":\"+123\",\"message_body\":\"x\"}");
-        String metrics = send(demo, HttpRequest.newBuilder(broker.proxy("/metrics")).GET()).body();
+        String metrics = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(broker.metrics(Role.PROXY)).GET()).body();
         assertThat(metrics).contains("proxy_requests_total{endpoint=\"/api/v1/messages\",method=\"POST\"")
                 .contains("proxy_request_duration_seconds_bucket").contains("redis_queue_size")
                 .contains("proxy_messages_enqueued_total").contains("proxy_messages_failed_total{reason=\"validation_error\"")

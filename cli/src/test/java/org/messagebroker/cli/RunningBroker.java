@@ -35,6 +35,8 @@ final class RunningBroker implements AutoCloseable {
     final int internalPort = freePort();
     final int portalPort = freePort();
     final int workerPort = freePort();
+    final int proxyMetricsPort = freePort();
+    final int serverMetricsPort = freePort();
     private final Map<String, Object> settings;
     private final Map<Role, ConfigurableApplicationContext> contexts = new EnumMap<>(Role.class);
 
@@ -50,6 +52,8 @@ final class RunningBroker implements AutoCloseable {
         settings.put("MAIN_SERVER_INTERNAL_PORT", internalPort);
         settings.put("PORTAL_PORT", portalPort);
         settings.put("WORKER_METRICS_PORT", workerPort);
+        settings.put("PROXY_METRICS_PORT", proxyMetricsPort);
+        settings.put("MAIN_SERVER_METRICS_PORT", serverMetricsPort);
         settings.put("WORKER_POLL_INTERVAL", "50ms");
         settings.put("PROXY_RATE_LIMIT_PER_MINUTE", 1_000_000);
         settings.put("PROXY_ACCESS_REFRESH_INTERVAL", "500ms");
@@ -115,6 +119,17 @@ final class RunningBroker implements AutoCloseable {
 
     URI internal(String path) {
         return URI.create("https://localhost:" + internalPort + path);
+    }
+
+    /** A role's Prometheus endpoint: plain HTTP on loopback (the proxy's and the server's management ports). */
+    URI metrics(Role role) {
+        int port = switch (role) {
+            case PROXY -> proxyMetricsPort;
+            case SERVER -> serverMetricsPort;
+            case WORKER -> workerPort;
+            case PORTAL -> throw new IllegalArgumentException("the portal has no metrics");
+        };
+        return URI.create("http://127.0.0.1:" + port + "/metrics");
     }
 
     URI portal(String path) {

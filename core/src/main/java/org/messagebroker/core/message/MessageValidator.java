@@ -3,11 +3,14 @@ package org.messagebroker.core.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The client API's input rules (seed-spec §2.1 with its recommended fixes): an E.164 sender number
- * of 8–16 ASCII characters and a body of 1–1000 Unicode code points that is not blank.
+ * of 8–16 ASCII characters and a body of 1–1000 Unicode code points that says something: well-formed
+ * text (no unpaired surrogate), no control characters but tab, line feed and carriage return, and at
+ * least one character that is neither a space, a format character nor a blank filler.
  */
 public final class MessageValidator {
 
@@ -17,6 +20,8 @@ public final class MessageValidator {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}\\z");
     private static final int MIN_NUMBER_LENGTH = 8;
     private static final int MAX_NUMBER_LENGTH = 16;
+    /** Letters that render as nothing (Hangul fillers, the blank Braille pattern). */
+    private static final Set<Integer> BLANK_FILLERS = Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 
     private MessageValidator() {
     }
@@ -44,7 +49,14 @@ public final class MessageValidator {
         if (body == null) {
             return Optional.of(new FieldError("message_body", "is required"));
         }
-        if (body.isBlank()) {
+        if (!wellFormed(body)) {
+            return Optional.of(new FieldError("message_body", "is not well-formed text (an unpaired surrogate)"));
+        }
+        if (body.codePoints().anyMatch(MessageValidator::forbiddenControl)) {
+            return Optional.of(new FieldError("message_body",
+                    "must not contain control characters (tab, line feed and carriage return are allowed)"));
+        }
+        if (body.codePoints().noneMatch(MessageValidator::visible)) {
             return Optional.of(new FieldError("message_body", "must not be empty or only whitespace"));
         }
         int length = body.codePointCount(0, body.length());
@@ -53,6 +65,29 @@ public final class MessageValidator {
                     "has " + length + " characters; at most " + MAX_BODY_CODE_POINTS + " are allowed"));
         }
         return Optional.empty();
+    }
+
+    private static boolean wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean forbiddenControl(int c) {
+        return Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r';
+    }
+
+    /** Shows something: not a space of any kind, not a control or format character, not a blank filler. */
+    private static boolean visible(int c) {
+        int type = Character.getType(c);
+        return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && type != Character.CONTROL
+                && type != Character.FORMAT && !BLANK_FILLERS.contains(c);
     }
 
     /** One rejected field and the reason, as shown to the client. */

@@ -31,10 +31,31 @@ class MessageValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\t\n  "})
-    void rejectsEmptyAndBlankBodies(String body) {
+    @ValueSource(strings = {"", " ", "\t\n  ", "\u3000", "\u00A0\u2007\u202F", "\u200B\u200D\uFEFF", "\u3164\u2800",
+            "\u2028\u2029"})
+    void rejectsEmptyAndBlankBodiesWhateverTheirSpaces(String body) {
         assertThat(MessageValidator.validate("+4915200000000", body))
                 .extracting(MessageValidator.FieldError::field).containsExactly("message_body");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hello\u0000", "\u001B[31mred", "bell\u0007", "del\u007F", "c1\u0085"})
+    void rejectsControlCharacters(String body) {
+        assertThat(MessageValidator.validate("+4915200000000", body)).singleElement()
+                .satisfies(error -> assertThat(error.reason()).contains("control characters"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lone \uD800 high", "lone \uDC00 low", "reversed \uDE00\uD83D", "end \uD83D"})
+    void rejectsUnpairedSurrogates(String body) {
+        assertThat(MessageValidator.validate("+4915200000000", body)).singleElement()
+                .satisfies(error -> assertThat(error.reason()).contains("well-formed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line one\nline two\r\n\ttabbed", "\u3000indented", "emoji \uD83D\uDE00", "\u200Bzero width"})
+    void acceptsTextWithAllowedSpacingAndSomethingToShow(String body) {
+        assertThat(MessageValidator.validate("+4915200000000", body)).isEmpty();
     }
 
     @ParameterizedTest

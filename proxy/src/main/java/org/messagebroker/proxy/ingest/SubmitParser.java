@@ -1,5 +1,9 @@
 package org.messagebroker.proxy.ingest;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import org.messagebroker.proxy.http.ProxyException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -36,7 +40,7 @@ public final class SubmitParser {
     public static SubmitRequest parse(byte[] body) {
         SubmitRequest request;
         try {
-            request = STRICT.readValue(body, SubmitRequest.class);
+            request = STRICT.readValue(strictUtf8(body), SubmitRequest.class);
         } catch (JacksonException e) {
             throw new ProxyException(400, explain(e));
         }
@@ -44,6 +48,19 @@ public final class SubmitParser {
             throw new ProxyException(400, "The request body must be a JSON object.");
         }
         return request;
+    }
+
+    /**
+     * The body as text, refused unless it is well-formed UTF-8: Jackson's own decoder would read an overlong
+     * form (a second spelling of a character, the classic filter bypass) as the character it spells.
+     */
+    private static String strictUtf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ProxyException(400, "The request body is not valid UTF-8.");
+        }
     }
 
     private static String explain(JacksonException e) {

@@ -11,17 +11,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a valid access token into the user as they are now: a deleted or deactivated user, or a token
- * issued before a logout, role change or password change (its {@code ver} is behind), is refused at once.
- * The role is taken from the records, not from the token.
+ * Turns a valid access token into the user as they are now: a deleted or deactivated user, a token
+ * issued before a logout, role change or password change (its {@code ver} is behind), or one whose session
+ * ended (logged out, or its refresh token reused and revoked: {@code sid}) is refused at once. The role is
+ * taken from the records, not from the token.
  */
 @Component
 public class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final UserRepository users;
+    private final RefreshTokens sessions;
 
-    CurrentUserConverter(UserRepository users) {
+    CurrentUserConverter(UserRepository users, RefreshTokens sessions) {
         this.users = users;
+        this.sessions = sessions;
     }
 
     @Override
@@ -33,7 +36,9 @@ public class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticati
             user = null;
         }
         Number version = jwt.getClaim(TokenService.VERSION_CLAIM);
-        if (user == null || !user.active() || version == null || version.intValue() != user.tokenVersion()) {
+        String session = jwt.getClaimAsString(TokenService.SESSION_CLAIM);
+        if (user == null || !user.active() || version == null || version.intValue() != user.tokenVersion()
+                || session == null || sessions.sessionEnded(session)) {
             throw new InvalidBearerTokenException("The token is no longer valid.");
         }
         return new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_" + user.role().toUpperCase()),

@@ -1,6 +1,7 @@
 package org.messagebroker.server.auth;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import java.time.Duration;
 import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
@@ -28,9 +29,16 @@ class JwtConfiguration {
     JwtDecoder jwtDecoder(SecretKey jwtSigningKey) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
-                JwtConfiguration::accessTokenOnly));
+        // Five seconds of clock skew, not the default minute: both sides of the signature are this server.
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ofSeconds(5)),
+                JwtConfiguration::expiring, JwtConfiguration::accessTokenOnly));
         return decoder;
+    }
+
+    /** A token that never expires is no token of ours. */
+    private static OAuth2TokenValidatorResult expiring(Jwt jwt) {
+        return jwt.getExpiresAt() != null ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the token has no expiry", null));
     }
 
     private static OAuth2TokenValidatorResult accessTokenOnly(Jwt jwt) {

@@ -13,7 +13,6 @@ import org.messagebroker.server.user.PasswordPolicy;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -55,11 +54,7 @@ class LoginController {
         String address = http.getRemoteAddr();
         long wait = throttle.retryAfterSeconds(request.email(), address);
         if (wait > 0) {
-            ProblemDetail problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many failed logins; try again in " + wait + " seconds.", http);
-            problem.setProperty("retry_after", wait);
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait))
-                    .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            throw new TooManyAttempts("failed logins", wait);
         }
         String password = request.password() == null ? "" : request.password();
         Optional<UserAccount> user = request.email() == null ? Optional.empty() : users.findByEmail(request.email());
@@ -75,7 +70,7 @@ class LoginController {
         if (!account.active()) {
             return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "Account is inactive", http));
         }
-        throttle.succeeded(request.email());
+        throttle.succeeded(request.email(), address);
         users.recordLogin(account.id(), clock.instant());
         audit.record(new AuditEvent("user_login", account.id(), account.clientId(), address, null, "info"));
         return ResponseEntity.ok(tokenResponse(account, refreshTokens.issue(account.id(), account.tokenVersion())));
@@ -90,7 +85,7 @@ class LoginController {
         if (user == null) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Invalid refresh token");
         }
-        return tokenResponse(user, rotated.refreshToken());
+        return tokenResponse(user, rotated);
     }
 
     @PostMapping("/portal/auth/logout")
@@ -115,7 +110,12 @@ class LoginController {
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, @AuthenticationPrincipal Jwt token,
             HttpServletRequest http) {
         UserAccount user = users.findById(Long.parseLong(token.getSubject())).orElseThrow();
+        long wait = throttle.passwordCheckRetryAfterSeconds(user.id(), http.getRemoteAddr());
+        if (wait > 0) {
+            throw new TooManyAttempts("wrong current passwords", wait);
+        }
         if (request.currentPassword() == null || !passwords.matches(request.currentPassword(), user.passwordHash())) {
+            throttle.passwordCheckFailed(user.id(), http.getRemoteAddr());
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The current password is not right");
         }
         users.setPassword(user.id(), passwords.encode(PasswordPolicy.check(request.newPassword())), clock.instant());
@@ -123,11 +123,11 @@ class LoginController {
         return ResponseEntity.noContent().build();
     }
 
-    private Map<String, Object> tokenResponse(UserAccount user, String refreshToken) {
+    private Map<String, Object> tokenResponse(UserAccount user, RefreshTokens.Rotated session) {
         UserAccount current = users.findById(user.id()).orElseThrow();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", tokens.accessToken(current));
-        body.put("refresh_token", refreshToken);
+        body.put("access_token", tokens.accessToken(current, session.familyId()));
+        body.put("refresh_token", session.refreshToken());
         body.put("token_type", "bearer");
         body.put("expires_in", tokens.lifetime().toSeconds());
         body.put("user", current);

@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after {@code maxFailures} failed logins within the window for one e-mail
- * (whether or not it exists), or {@code maxAddressFailures} from one address, further attempts are
- * refused until the window ends. The address limit is higher because many people can share one
- * address (every portal login reaches the server from the portal's).
+ * Slows password guessing: after {@code maxFailures} wrong passwords within the window for one account
+ * (at login, whether or not the e-mail exists, or as the current password of a password change), or
+ * {@code maxAddressFailures} from one address, further attempts are refused until the window ends. The
+ * address limit is higher because many people can share one address. So that a stranger's guesses
+ * cannot lock the owner out, an account's lockout does not apply at an address it logged in from before
+ * (since this server started); that address's own limit still does.
  */
 @Component
 class LoginThrottle {
@@ -23,6 +26,7 @@ class LoginThrottle {
     private final int maxAddressFailures;
     private final Duration window;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> knownAddresses = new ConcurrentHashMap<>();
 
     LoginThrottle(Clock clock, @Value("${broker.login.max-failures:5}") int maxFailures,
             @Value("${broker.login.max-address-failures:100}") int maxAddressFailures,
@@ -33,23 +37,41 @@ class LoginThrottle {
         this.window = window;
     }
 
-    /** Seconds until the account or the address may try again, or 0 if it may now. */
+    /** Seconds until this login may be tried, or 0 if it may now. */
     long retryAfterSeconds(String email, String address) {
         Instant now = clock.instant();
-        return Math.max(lockedFor("email:" + normalize(email), maxFailures, now),
-                lockedFor("ip:" + address, maxAddressFailures, now));
+        String account = "email:" + normalize(email);
+        long accountWait = knownAddresses.getOrDefault(account, Set.of()).contains(address) ? 0
+                : lockedFor(account, maxFailures, now);
+        return Math.max(accountWait, lockedFor("ip:" + address, maxAddressFailures, now));
     }
 
     void failed(String email, String address) {
-        Instant now = clock.instant();
-        for (String key : new String[] {"email:" + normalize(email), "ip:" + address}) {
-            failures.compute(key, (k, f) -> f == null || !f.until().isAfter(now) ? new Failures(1, now.plus(window))
-                    : new Failures(f.count() + 1, f.until()));
-        }
+        count("email:" + normalize(email));
+        count("ip:" + address);
     }
 
-    void succeeded(String email) {
-        failures.remove("email:" + normalize(email));
+    void succeeded(String email, String address) {
+        String account = "email:" + normalize(email);
+        failures.remove(account);
+        knownAddresses.computeIfAbsent(account, k -> ConcurrentHashMap.newKeySet()).add(address);
+    }
+
+    /** Seconds until a password change by this user may check the current password again, or 0. */
+    long passwordCheckRetryAfterSeconds(long userId, String address) {
+        Instant now = clock.instant();
+        return Math.max(lockedFor("user:" + userId, maxFailures, now), lockedFor("ip:" + address, maxAddressFailures, now));
+    }
+
+    void passwordCheckFailed(long userId, String address) {
+        count("user:" + userId);
+        count("ip:" + address);
+    }
+
+    private void count(String key) {
+        Instant now = clock.instant();
+        failures.compute(key, (k, f) -> f == null || !f.until().isAfter(now) ? new Failures(1, now.plus(window))
+                : new Failures(f.count() + 1, f.until()));
     }
 
     private long lockedFor(String key, int limit, Instant now) {

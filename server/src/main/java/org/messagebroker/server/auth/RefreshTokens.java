@@ -37,9 +37,10 @@ class RefreshTokens {
         this.lifetime = lifetime;
     }
 
-    /** A new token in a new family (a login). */
-    String issue(long userId, int userTokenVersion) {
-        return issue(userId, userTokenVersion, UUID.randomUUID().toString());
+    /** A new token in a new family (a login); the family is the session the access tokens name. */
+    Rotated issue(long userId, int userTokenVersion) {
+        String family = UUID.randomUUID().toString();
+        return new Rotated(userId, userTokenVersion, issue(userId, userTokenVersion, family), family);
     }
 
     /** Exchanges a token for a new one of the same family; answers the user, or empty if refused. */
@@ -70,13 +71,19 @@ class RefreshTokens {
             return Optional.empty();
         }
         return Optional.of(new Rotated(r.userId(), r.userTokenVersion(),
-                issue(r.userId(), r.userTokenVersion(), r.familyId())));
+                issue(r.userId(), r.userTokenVersion(), r.familyId()), r.familyId()));
     }
 
     /** Revokes the family of one of the user's tokens (a logout from one session). */
     void revokeFamilyOf(String token, long userId) {
         jdbc.sql("SELECT family_id FROM refresh_tokens WHERE token_hash = ? AND user_id = ?")
                 .params(hash(token), userId).query(String.class).optional().ifPresent(this::revokeFamily);
+    }
+
+    /** Whether a session ended: logged out, or its refresh token was reused (theft) and it was revoked. */
+    boolean sessionEnded(String familyId) {
+        return jdbc.sql("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = ? AND revoked_at IS NOT NULL")
+                .param(familyId).query(Long.class).single() > 0;
     }
 
     Duration lifetime() {
@@ -108,7 +115,8 @@ class RefreshTokens {
         }
     }
 
-    record Rotated(long userId, int userTokenVersion, String refreshToken) {
+    /** A refresh token just issued, with its family: the session. */
+    record Rotated(long userId, int userTokenVersion, String refreshToken, String familyId) {
     }
 
     private record Row(long userId, String familyId, Instant expiresAt, boolean used, boolean revoked,

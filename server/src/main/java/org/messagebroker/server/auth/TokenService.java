@@ -20,6 +20,7 @@ class TokenService {
     static final String TYPE_CLAIM = "type";
     static final String ACCESS = "access";
     static final String VERSION_CLAIM = "ver";
+    static final String SESSION_CLAIM = "sid";
 
     private final JwtEncoder encoder;
     private final Clock clock;
@@ -36,7 +37,8 @@ class TokenService {
         return lifetime;
     }
 
-    String accessToken(UserAccount user) {
+    /** An access token of {@code session} (a refresh-token family): it stops working when the session ends. */
+    String accessToken(UserAccount user, String session) {
         Instant now = clock.instant();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(Long.toString(user.id()))
@@ -44,6 +46,7 @@ class TokenService {
                 .claim("role", user.role())
                 .claim(TYPE_CLAIM, ACCESS)
                 .claim(VERSION_CLAIM, user.tokenVersion())
+                .claim(SESSION_CLAIM, session)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))

@@ -24,8 +24,9 @@ import org.messagebroker.core.tls.PemFiles;
 
 /**
  * The CA's private key at rest: encrypted PKCS#8 (PBES2, AES-256-CBC, PBKDF2). The passphrase comes
- * from {@code BROKER_CA_PASSPHRASE} when set (so it can live apart from the data directory), otherwise
- * from {@code secrets/ca-passphrase}, which the installation generates (mode 0600).
+ * from {@code BROKER_CA_PASSPHRASE}, or from the file {@code BROKER_CA_PASSPHRASE_FILE} names (a systemd
+ * credential, a mounted secret: anywhere but beside the key), otherwise from {@code secrets/ca-passphrase},
+ * which the installation generates (mode 0600).
  */
 public final class CaKeyFile {
 
@@ -37,15 +38,21 @@ public final class CaKeyFile {
     private final String configuredPassphrase;
 
     public CaKeyFile(Path dataDir, String configuredPassphrase) {
+        this(dataDir, configuredPassphrase, null);
+    }
+
+    private CaKeyFile(Path dataDir, String configuredPassphrase, Path passphraseFile) {
         this.keyFile = dataDir.resolve("ca/ca.key");
-        this.passphraseFile = dataDir.resolve("secrets/ca-passphrase");
+        this.passphraseFile = passphraseFile != null ? passphraseFile : dataDir.resolve("secrets/ca-passphrase");
         this.configuredPassphrase = configuredPassphrase == null || configuredPassphrase.isBlank() ? null
                 : configuredPassphrase;
     }
 
-    /** With the passphrase from the environment, if any. */
+    /** With the passphrase, or the file that holds it, from the environment, if any. */
     public static CaKeyFile in(Path dataDir) {
-        return new CaKeyFile(dataDir, System.getenv("BROKER_CA_PASSPHRASE"));
+        String file = System.getenv("BROKER_CA_PASSPHRASE_FILE");
+        return new CaKeyFile(dataDir, System.getenv("BROKER_CA_PASSPHRASE"),
+                file == null || file.isBlank() ? null : Path.of(file));
     }
 
     public boolean exists() {
@@ -93,7 +100,8 @@ public final class CaKeyFile {
         }
         if (Files.notExists(passphraseFile)) {
             if (!createIfMissing) {
-                throw new IllegalStateException("no CA passphrase: set BROKER_CA_PASSPHRASE or restore " + passphraseFile);
+                throw new IllegalStateException("no CA passphrase: set BROKER_CA_PASSPHRASE or BROKER_CA_PASSPHRASE_FILE,"
+                        + " or restore " + passphraseFile);
             }
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

@@ -42,8 +42,8 @@ class CertificateAdminController {
     @PostMapping("/admin/certificates/revoke")
     Map<String, Object> revoke(@RequestBody RevokeRequest request, @AuthenticationPrincipal Jwt admin,
             HttpServletRequest http) {
-        Instant at = revocation.revoke(request.clientId(), request.reason(), Long.parseLong(admin.getSubject()),
-                http.getRemoteAddr());
+        Instant at = revocation.revoke(request.clientId(), request.reason(), request.reasonCode(),
+                Long.parseLong(admin.getSubject()), http.getRemoteAddr());
         return Map.of("status", "success", "message", "Certificate revoked for " + request.clientId(),
                 "revoked_at", at.toString());
     }
@@ -53,7 +53,8 @@ class CertificateAdminController {
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).body(issued);
     }
 
-    record RevokeRequest(@JsonProperty("client_id") String clientId, @JsonProperty("reason") String reason) {
+    record RevokeRequest(@JsonProperty("client_id") String clientId, @JsonProperty("reason") String reason,
+            @JsonProperty("reason_code") String reasonCode) {
     }
 
     record CertificateRequest(@JsonProperty("client_id") String clientId, @JsonProperty("domain") String domain,

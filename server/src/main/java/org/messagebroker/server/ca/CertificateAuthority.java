@@ -102,6 +102,21 @@ public final class CertificateAuthority {
      */
     public X509Certificate issue(String subject, PublicKey publicKey, Instant now, Duration validity,
             List<KeyPurposeId> purposes, List<String> dnsNames, List<String> ipAddresses) {
+        return issue(subject, publicKey, now, validity, purposes, dnsNames, ipAddresses, null);
+    }
+
+    /**
+     * A certificate for one of the installation's components: TLS server and client, with the role's
+     * component policy, which no client certificate carries.
+     */
+    public X509Certificate issueComponent(ComponentRole role, String subject, PublicKey publicKey, Instant now,
+            Duration validity, List<String> dnsNames, List<String> ipAddresses) {
+        return issue(subject, publicKey, now, validity, List.of(KeyPurposeId.id_kp_serverAuth,
+                KeyPurposeId.id_kp_clientAuth), dnsNames, ipAddresses, role);
+    }
+
+    private X509Certificate issue(String subject, PublicKey publicKey, Instant now, Duration validity,
+            List<KeyPurposeId> purposes, List<String> dnsNames, List<String> ipAddresses, ComponentRole role) {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, randomSerial(),
@@ -115,6 +130,9 @@ public final class CertificateAuthority {
                             extensions.createAuthorityKeyIdentifier(certificate))
                     .addExtension(Extension.subjectKeyIdentifier, false,
                             extensions.createSubjectKeyIdentifier(publicKey));
+            if (role != null) {
+                builder.addExtension(Extension.certificatePolicies, false, role.policies());
+            }
             if (!dnsNames.isEmpty() || !ipAddresses.isEmpty()) {
                 GeneralName[] names = java.util.stream.Stream.concat(
                         dnsNames.stream().map(name -> new GeneralName(GeneralName.dNSName, name)),

@@ -10,14 +10,15 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.client.ClientRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,36 +26,40 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Issues client certificates. The subject always comes from the server's records ({@code CN=<client_id>,
- * O=MessageBroker, OU=<domain>}), never from a CSR. Either the client sends a CSR and keeps its key, or
- * the key is generated here and handed out once (PEM and a password-protected PKCS#12).
+ * O=MessageBroker, OU=<domain>}), never from a CSR, and no extension of a CSR is copied. Either the
+ * client sends a CSR and keeps its key, or the key is generated here and handed out once (PEM and a
+ * password-protected PKCS#12). Validity is capped by policy ({@code CLIENT_CERT_MAX_VALIDITY}); a
+ * renewal supersedes the client's earlier certificates (revoked, reason superseded, in the next CRL).
  */
 @Service
 public class ClientCertificateService {
 
-    /** Client ids become a certificate CN and a path segment: keep them plain. */
-    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-
     private final CertificateAuthority ca;
     private final ClientRegistry clients;
+    private final CrlPublisher crl;
     private final AuditLog audit;
     private final Clock clock;
     private final Counter issued;
+    private final int maxValidityDays;
 
-    ClientCertificateService(CertificateAuthority ca, ClientRegistry clients, AuditLog audit, Clock clock,
-            MeterRegistry meters) {
+    ClientCertificateService(CertificateAuthority ca, ClientRegistry clients, CrlPublisher crl, AuditLog audit,
+            Clock clock, MeterRegistry meters,
+            @Value("${broker.ca.client-certificate-max-validity:397d}") Duration maxValidity) {
         this.ca = ca;
         this.clients = clients;
+        this.crl = crl;
         this.audit = audit;
         this.clock = clock;
         this.issued = meters.counter("main_server_certificates_issued_total");
+        this.maxValidityDays = (int) maxValidity.toDays();
     }
 
     /** A new client and its first certificate; 409 if the client exists. */
     @Transactional
     public IssuedCertificate generate(Request request, Long adminId, String ip) {
-        if (request.clientId() == null || !CLIENT_ID.matcher(request.clientId()).matches()) {
-            throw badRequest("client_id must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        ClientIds.problem(request.clientId()).ifPresent(problem -> {
+            throw badRequest(problem);
+        });
         if (clients.exists(request.clientId())) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Client " + request.clientId() + " already exists");
         }
@@ -78,15 +83,19 @@ public class ClientCertificateService {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Client " + request.clientId() + " is " + status);
         }
         Issued issued = issue(request, clients.domain(request.clientId()).orElseThrow());
-        clients.addCertificate(request.clientId(), serial(issued.certificate()), Fingerprints.sha256(issued.certificate()),
+        String serial = serial(issued.certificate());
+        clients.addCertificate(request.clientId(), serial, Fingerprints.sha256(issued.certificate()),
                 issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant());
+        if (clients.supersede(request.clientId(), serial, clock.instant()) > 0) {
+            crl.publish();
+        }
         return answer("certificate_renewed", request.clientId(), issued, adminId, ip);
     }
 
     private Issued issue(Request request, String domain) {
-        int days = request.validityDays() == null ? 365 : request.validityDays();
-        if (days < 1 || days > 3650) {
-            throw badRequest("validity_days must be 1 to 3650");
+        int days = request.validityDays() == null ? Math.min(365, maxValidityDays) : request.validityDays();
+        if (days < 1 || days > maxValidityDays) {
+            throw badRequest("validity_days must be 1 to " + maxValidityDays);
         }
         PrivateKey generatedKey = null;
         PublicKey publicKey;

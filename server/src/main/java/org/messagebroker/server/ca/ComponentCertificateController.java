@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
@@ -46,8 +45,10 @@ class ComponentCertificateController {
     @PostMapping("/admin/certificates/component")
     ResponseEntity<ComponentCertificate> issue(@RequestBody ComponentRequest request, @AuthenticationPrincipal Jwt admin,
             HttpServletRequest http) throws CertificateEncodingException {
-        if (request.name() == null || !NAME.matcher(request.name()).matches()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name must be a lower-case component name");
+        if (request.name() == null || !NAME.matcher(request.name()).matches()
+                || ComponentRole.forName(request.name()).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name must be a component's role (proxy, worker,"
+                    + " server, portal), optionally followed by '-' and a lower-case suffix (worker-2)");
         }
         int days = request.validityDays() == null ? 365 : request.validityDays();
         if (days < 1 || days > 825) {
@@ -59,8 +60,8 @@ class ComponentCertificateController {
         KeyPair pair = CertificateAuthority.newLeafKeyPair();
         X509Certificate certificate;
         try {
-            certificate = ca.issue("CN=" + request.name() + ", O=MessageBroker", pair.getPublic(), clock.instant(),
-                    Duration.ofDays(days), List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
+            certificate = ca.issueComponent(ComponentRole.forName(request.name()).orElseThrow(),
+                    "CN=" + request.name() + ", O=MessageBroker", pair.getPublic(), clock.instant(), Duration.ofDays(days),
                     dns, ips);
         } catch (IllegalArgumentException badName) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dns_names and ip_addresses must be valid");

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x509.CRLNumber;
-import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
@@ -59,7 +58,7 @@ public class CrlPublisher {
         List<ClientRegistry.RevokedCertificate> revoked = clients.revokedCertificates(now);
         for (ClientRegistry.RevokedCertificate certificate : revoked) {
             builder.addCRLEntry(new BigInteger(certificate.serial(), 16), Date.from(certificate.revokedAt()),
-                    CRLReason.unspecified);
+                    RevocationReason.named(certificate.code()).orElse(RevocationReason.unspecified).crlCode());
         }
         try {
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));

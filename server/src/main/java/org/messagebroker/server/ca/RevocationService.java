@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientRegistry;
@@ -34,20 +35,22 @@ class RevocationService {
     }
 
     @Transactional
-    Instant revoke(String clientId, String reason, long adminId, String ip) {
+    Instant revoke(String clientId, String reason, String reasonCode, long adminId, String ip) {
         if (clientId == null || reason == null || reason.isBlank()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "client_id and reason are required");
         }
+        RevocationReason code = RevocationReason.named(reasonCode).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.BAD_REQUEST, "reason_code must be one of " + Arrays.toString(RevocationReason.values())));
         if (!clients.exists(clientId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Client not found: " + clientId);
         }
         Instant now = clock.instant();
-        if (!clients.revoke(clientId, reason, now)) {
+        if (!clients.revoke(clientId, reason, code.name(), now)) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Certificate already revoked for " + clientId);
         }
         revoked.increment();
-        audit.record(new AuditEvent("certificate_revoked", adminId, clientId, ip, AuditLog.data("reason", reason),
-                "warning"));
+        audit.record(new AuditEvent("certificate_revoked", adminId, clientId, ip, AuditLog.data("reason", reason,
+                "reason_code", code.name()), "warning"));
         crl.publish();
         return now;
     }

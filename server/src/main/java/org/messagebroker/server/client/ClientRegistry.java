@@ -59,25 +59,34 @@ public class ClientRegistry {
 
     /** Revoked certificates not yet expired: what the CRL lists. */
     public List<RevokedCertificate> revokedCertificates(Instant now) {
-        return jdbc.sql("SELECT serial, revoked_at FROM certificates WHERE revoked_at IS NOT NULL AND not_after > ?"
-                        + " ORDER BY revoked_at")
+        return jdbc.sql("SELECT serial, revoked_at, revocation_code FROM certificates WHERE revoked_at IS NOT NULL"
+                        + " AND not_after > ? ORDER BY revoked_at")
                 .param(DbTime.utc(now))
                 .query((rs, row) -> new RevokedCertificate(rs.getString(1),
-                        DbTime.instant(rs.getObject(2, java.time.LocalDateTime.class))))
+                        DbTime.instant(rs.getObject(2, java.time.LocalDateTime.class)), rs.getString(3)))
                 .list();
     }
 
-    public record RevokedCertificate(String serial, Instant revokedAt) {
+    /** {@code code}: the RFC 5280 reason's name, null for certificates revoked before reasons were kept. */
+    public record RevokedCertificate(String serial, Instant revokedAt, String code) {
     }
 
     /** Revokes the client and all its certificates; answers false when it is not active. */
-    public boolean revoke(String clientId, String reason, Instant at) {
+    public boolean revoke(String clientId, String reason, String code, Instant at) {
         int changed = jdbc.sql("UPDATE clients SET status = 'revoked', revoked_at = ?, revocation_reason = ?,"
                         + " updated_at = ? WHERE client_id = ? AND status = 'active'")
                 .params(DbTime.utc(at), reason, DbTime.utc(at), clientId).update();
-        jdbc.sql("UPDATE certificates SET revoked_at = ?, revocation_reason = ? WHERE client_id = ? AND revoked_at IS NULL")
-                .params(DbTime.utc(at), reason, clientId).update();
+        jdbc.sql("UPDATE certificates SET revoked_at = ?, revocation_reason = ?, revocation_code = ? WHERE client_id = ?"
+                        + " AND revoked_at IS NULL")
+                .params(DbTime.utc(at), reason, code, clientId).update();
         return changed == 1;
+    }
+
+    /** Revokes the client's other certificates as superseded by {@code serial}; answers how many. */
+    public int supersede(String clientId, String serial, Instant at) {
+        return jdbc.sql("UPDATE certificates SET revoked_at = ?, revocation_reason = ?, revocation_code = 'superseded'"
+                        + " WHERE client_id = ? AND serial <> ? AND revoked_at IS NULL")
+                .params(DbTime.utc(at), "superseded by " + serial, clientId, serial).update();
     }
 
     /** Sets the client's rate limit (null: the proxies' default); answers false for an unknown client. */

@@ -21,6 +21,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.ca.CaKeyFile;
 import org.messagebroker.server.ca.CertificateAuthority;
+import org.messagebroker.server.ca.ComponentRole;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,15 +64,19 @@ public final class Installation {
         for (String component : COMPONENTS) {
             Path certificate = dir.resolve("tls/" + component + ".crt");
             if (Files.notExists(certificate)) {
-                issue(ca, "CN=" + component + ", O=MessageBroker", certificate, dir.resolve("tls/" + component + ".key"),
-                        Duration.ofDays(365), List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth),
-                        true);
+                issueComponent(ca, component, certificate);
+            } else if (ComponentRole.of(PemFiles.readCertificate(certificate)).isEmpty()) {
+                // Issued before components had a role of their own (version 1.0): the server would refuse it.
+                issueComponent(ca, component, certificate);
+                log.info("Re-issued {} with the {} component role; copy it to hosts that run that component",
+                        certificate, component);
             }
         }
         if (Files.notExists(dir.resolve(DEMO_CLIENT + ".crt"))) {
-            issue(ca, "CN=" + DEMO_CLIENT + ", O=MessageBroker, OU=default", dir.resolve(DEMO_CLIENT + ".crt"),
-                    dir.resolve(DEMO_CLIENT + ".key"), Duration.ofDays(365), List.of(KeyPurposeId.id_kp_clientAuth),
-                    false);
+            KeyPair pair = CertificateAuthority.newLeafKeyPair();
+            write(ca, ca.issue("CN=" + DEMO_CLIENT + ", O=MessageBroker, OU=default", pair.getPublic(), clock.instant(),
+                    Duration.ofDays(365), List.of(KeyPurposeId.id_kp_clientAuth), List.of(), List.of()), pair,
+                    dir.resolve(DEMO_CLIENT + ".crt"), dir.resolve(DEMO_CLIENT + ".key"));
             log.info("Created the demo client certificate {}", dir.resolve(DEMO_CLIENT + ".crt"));
         }
         createSecrets();
@@ -93,12 +98,15 @@ public final class Installation {
         return ca;
     }
 
-    private void issue(CertificateAuthority ca, String subject, Path certificate, Path key, Duration validity,
-            List<KeyPurposeId> purposes, boolean server) {
+    private void issueComponent(CertificateAuthority ca, String component, Path certificate) {
         KeyPair pair = CertificateAuthority.newLeafKeyPair();
-        List<String> dns = server ? serverNames() : List.of();
-        List<String> ips = server ? List.of("127.0.0.1", "::1") : List.of();
-        X509Certificate issued = ca.issue(subject, pair.getPublic(), clock.instant(), validity, purposes, dns, ips);
+        X509Certificate issued = ca.issueComponent(ComponentRole.forName(component).orElseThrow(),
+                "CN=" + component + ", O=MessageBroker", pair.getPublic(), clock.instant(), Duration.ofDays(365),
+                serverNames(), List.of("127.0.0.1", "::1"));
+        write(ca, issued, pair, certificate, dir.resolve("tls/" + component + ".key"));
+    }
+
+    private static void write(CertificateAuthority ca, X509Certificate issued, KeyPair pair, Path certificate, Path key) {
         PemFiles.writeOwnerOnly(key, PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         PemFiles.writePublic(certificate, pem(issued) + pem(ca.certificate()));
     }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.messagebroker.core.message.MessageValidator;
+import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.user.UserAccount;
 import org.springframework.http.HttpStatus;
@@ -29,6 +30,9 @@ final class MessageQuery {
             throw bad("status must be one of queued, processing, delivered, failed");
         }
         String scope = user.isAdmin() ? blankToNull(clientId) : user.clientId();
+        if (scope != null && !ClientIds.wellFormed(scope)) {
+            throw bad("client_id must be 1 to " + ClientIds.MAX_LENGTH + " letters, digits, '.', '_' or '-'");
+        }
         if (!user.isAdmin() && scope == null) {
             return null;
         }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.messagebroker.server.audit.AuditEvent;
+import org.messagebroker.server.client.ClientIds;
+import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -39,9 +41,12 @@ class UserAdminController {
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final ClientRegistry clients;
 
-    UserAdminController(UserRepository users, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    UserAdminController(UserRepository users, ClientRegistry clients, PasswordEncoder passwords, AuditLog audit,
+            Clock clock) {
         this.users = users;
+        this.clients = clients;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
@@ -57,12 +62,21 @@ class UserAdminController {
         String hash = passwords.encode(PasswordPolicy.check(request.password()));
         long id;
         try {
-            id = users.create(request.email(), hash, role, blankToNull(request.clientId()));
+            id = users.create(request.email(), hash, role, existingClient(blankToNull(request.clientId())));
         } catch (DuplicateKeyException taken) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "Email already registered");
         }
         record("user_created", admin, id, http, AuditLog.data("email", request.email(), "role", role));
         return ResponseEntity.status(HttpStatus.CREATED).body(users.findById(id).orElseThrow());
+    }
+
+    /** A user may belong only to a client that exists. */
+    private String existingClient(String clientId) {
+        if (clientId != null && (!ClientIds.wellFormed(clientId) || !clients.exists(clientId))) {
+            throw bad("There is no client " + (ClientIds.wellFormed(clientId) ? clientId : "with that id")
+                    + "; create it (issue its certificate) first");
+        }
+        return clientId;
     }
 
     @GetMapping("/admin/users")
@@ -91,7 +105,7 @@ class UserAdminController {
         if (user.isAdmin() && user.active() && (!role.equals("admin") || !active) && users.countActiveAdmins() <= 1) {
             throw new ResponseStatusException(HttpStatus.CONFLICT, "The last active admin cannot be demoted or deactivated");
         }
-        String clientId = request.clientId() == null ? user.clientId() : blankToNull(request.clientId());
+        String clientId = request.clientId() == null ? user.clientId() : existingClient(blankToNull(request.clientId()));
         users.update(id, role, active, clientId, clock.instant());
         record("user_updated", admin, id, http, AuditLog.data("role", role, "is_active", active, "client_id", clientId));
         return existing(id);
