@@ -57,17 +57,17 @@ class AdminCommandTest {
 
     @Test
     void usersAreManagedFromTheCommandLine() throws Exception {
-        Path password = Files.writeString(dir.resolve("new-password"), "a fine password");
+        Path password = Files.writeString(dir.resolve("new-password"), "a new and longer secret");
         assertThat(admin(0, "user", "create", "ops@example.com", "--client-id", "demo-client", "--new-password-file",
                 password.toString())).contains("Created user");
         String list = admin(0, "user", "list");
         assertThat(list).contains("ops@example.com").contains("demo-client");
         String id = list.lines().filter(l -> l.contains("ops@example.com")).findFirst().orElseThrow().split("\\s+")[0];
         assertThat(admin(0, "user", "role", id, "admin")).contains("admin");
-        assertThat(broker.login("ops@example.com", "a fine password").statusCode()).isEqualTo(200);
+        assertThat(broker.login("ops@example.com", "a new and longer secret").statusCode()).isEqualTo(200);
         assertThat(admin(0, "user", "password", id, "--new-password-file",
-                Files.writeString(dir.resolve("other"), "another fine one").toString())).contains("reset");
-        assertThat(broker.login("ops@example.com", "another fine one").statusCode()).isEqualTo(200);
+                Files.writeString(dir.resolve("other"), "Tr0ub4dor&3 battery").toString())).contains("reset");
+        assertThat(broker.login("ops@example.com", "Tr0ub4dor&3 battery").statusCode()).isEqualTo(200);
         assertThat(admin(0, "user", "delete", id)).contains("Deleted");
         assertThat(admin(1, "user", "delete", id)).contains("404");
     }

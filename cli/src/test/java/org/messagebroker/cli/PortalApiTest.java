@@ -267,16 +267,20 @@ class PortalApiTest {
                 + PASSWORD + "\"}").statusCode()).isEqualTo(409);
         assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"short\"}")
                 .statusCode()).isEqualTo(400);
+        HttpResponse<String> guessable = broker.as(admin, "POST", "/admin/users",
+                "{\"email\":\"x@y.z\",\"password\":\"password1\",\"client_id\":\"globex\"}");
+        assertThat(guessable.statusCode()).isEqualTo(400);
+        assertThat(guessable.body()).contains("too easy to guess");
         assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"" + "é".repeat(40)
                 + "\"}").statusCode()).as("over 72 bytes").isEqualTo(400);
         assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"x@y.z\",\"password\":\"" + PASSWORD
                 + "\",\"role\":\"root\"}").statusCode()).isEqualTo(400);
-        assertThat(broker.as(admin, "POST", "/admin/users/" + id + "/password", "{\"password\":\"a new password\"}")
+        assertThat(broker.as(admin, "POST", "/admin/users/" + id + "/password", "{\"password\":\"a new and longer secret\"}")
                 .statusCode()).isEqualTo(204);
-        assertThat(broker.login("erin@globex.example", "a new password").statusCode()).isEqualTo(200);
+        assertThat(broker.login("erin@globex.example", "a new and longer secret").statusCode()).isEqualTo(200);
         assertThat(broker.as(admin, "DELETE", "/admin/users/" + id, null).statusCode()).isEqualTo(204);
         assertThat(broker.as(admin, "GET", "/admin/users/" + id, null).statusCode()).isEqualTo(404);
-        assertThat(broker.login("erin@globex.example", "a new password").statusCode()).isEqualTo(401);
+        assertThat(broker.login("erin@globex.example", "a new and longer secret").statusCode()).isEqualTo(401);
         assertThat(broker.as(admin, "DELETE", "/admin/users/1", null).statusCode()).as("the last admin").isEqualTo(409);
     }
 
@@ -285,12 +289,12 @@ class PortalApiTest {
         createUser("frank@acme.example", "user", "acme");
         String token = tokenOf("frank@acme.example");
         assertThat(broker.as(token, "POST", "/portal/auth/password",
-                "{\"current_password\":\"not it\",\"new_password\":\"brand new secret\"}").statusCode()).isEqualTo(403);
+                "{\"current_password\":\"not it\",\"new_password\":\"Tr0ub4dor&3 battery\"}").statusCode()).isEqualTo(403);
         assertThat(broker.as(token, "POST", "/portal/auth/password",
-                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"brand new secret\"}").statusCode())
+                "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"Tr0ub4dor&3 battery\"}").statusCode())
                 .isEqualTo(204);
         assertThat(broker.as(token, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
-        assertThat(broker.login("frank@acme.example", "brand new secret").statusCode()).isEqualTo(200);
+        assertThat(broker.login("frank@acme.example", "Tr0ub4dor&3 battery").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -16,10 +16,18 @@ final class StartupSummary {
                 case SERVER -> "  server  https://localhost:" + port("MAIN_SERVER_PORT", 8000)
                         + "  (internal mTLS API on " + port("MAIN_SERVER_INTERNAL_PORT", 8002) + ")\n";
                 case PROXY -> "  proxy   https://localhost:" + port("PROXY_PORT", 8001) + "  (client certificate required)\n";
-                case WORKER -> "  worker  http://localhost:" + port("WORKER_METRICS_PORT", 9100) + "/metrics\n";
+                case WORKER -> "  worker  http://127.0.0.1:" + port("WORKER_METRICS_PORT", 9100) + "/metrics and /health\n";
                 case PORTAL -> "  portal  https://localhost:" + port("PORTAL_PORT", 5000) + "\n";
             });
         }
+        text.append("  metrics on loopback: ");
+        if (roles.contains(Role.PROXY)) {
+            text.append("proxy http://127.0.0.1:").append(port("PROXY_METRICS_PORT", 9101)).append("/metrics  ");
+        }
+        if (roles.contains(Role.SERVER)) {
+            text.append("server http://127.0.0.1:").append(port("MAIN_SERVER_METRICS_PORT", 9102)).append("/metrics");
+        }
+        text.append('\n');
         if (roles.contains(Role.PROXY)) {
             text.append("\nSend a message with the demo client certificate:\n  curl --cacert ").append(dir.resolve("ca.crt"))
                     .append(" --cert ").append(dir.resolve("demo-client.crt")).append(" --key ")

@@ -3,10 +3,11 @@ package org.messagebroker.server.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -16,17 +17,22 @@ import org.springframework.stereotype.Component;
  * {@code maxAddressFailures} from one address, further attempts are refused until the window ends. The
  * address limit is higher because many people can share one address. So that a stranger's guesses
  * cannot lock the owner out, an account's lockout does not apply at an address it logged in from before
- * (since this server started); that address's own limit still does.
+ * (since this server started; the last {@value #KNOWN_ADDRESSES} per account); that address's own limit
+ * still does. Expired counts are dropped once the table passes {@value #PRUNE_ABOVE} entries, so guesses at
+ * made-up accounts cannot fill memory.
  */
 @Component
 class LoginThrottle {
+
+    static final int KNOWN_ADDRESSES = 16;
+    static final int PRUNE_ABOVE = 10_000;
 
     private final Clock clock;
     private final int maxFailures;
     private final int maxAddressFailures;
     private final Duration window;
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> knownAddresses = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> knownAddresses = new ConcurrentHashMap<>();
 
     LoginThrottle(Clock clock, @Value("${broker.login.max-failures:5}") int maxFailures,
             @Value("${broker.login.max-address-failures:100}") int maxAddressFailures,
@@ -41,8 +47,8 @@ class LoginThrottle {
     long retryAfterSeconds(String email, String address) {
         Instant now = clock.instant();
         String account = "email:" + normalize(email);
-        long accountWait = knownAddresses.getOrDefault(account, Set.of()).contains(address) ? 0
-                : lockedFor(account, maxFailures, now);
+        boolean knownAddress = knownAddresses.getOrDefault(account, List.of()).contains(address);
+        long accountWait = knownAddress ? 0 : lockedFor(account, maxFailures, now);
         return Math.max(accountWait, lockedFor("ip:" + address, maxAddressFailures, now));
     }
 
@@ -54,7 +60,10 @@ class LoginThrottle {
     void succeeded(String email, String address) {
         String account = "email:" + normalize(email);
         failures.remove(account);
-        knownAddresses.computeIfAbsent(account, k -> ConcurrentHashMap.newKeySet()).add(address);
+        // Each update writes a new list, so readers never see one half-changed.
+        knownAddresses.compute(account, (k, known) -> Stream.concat(Stream.of(address),
+                known == null ? Stream.empty() : known.stream().filter(a -> !a.equals(address)))
+                .limit(KNOWN_ADDRESSES).toList());
     }
 
     /** Seconds until a password change by this user may check the current password again, or 0. */
@@ -70,6 +79,9 @@ class LoginThrottle {
 
     private void count(String key) {
         Instant now = clock.instant();
+        if (failures.size() > PRUNE_ABOVE) {
+            failures.values().removeIf(f -> !f.until().isAfter(now));
+        }
         failures.compute(key, (k, f) -> f == null || !f.until().isAfter(now) ? new Failures(1, now.plus(window))
                 : new Failures(f.count() + 1, f.until()));
     }
@@ -80,6 +92,10 @@ class LoginThrottle {
             return 0;
         }
         return Math.max(1, Duration.between(now, f.until()).toSeconds());
+    }
+
+    int trackedCounts() {
+        return failures.size();
     }
 
     private static String normalize(String email) {
