@@ -77,7 +77,7 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
         --daemonize no > "$dir/redis.log" 2>&1 & PIDS+=($!); REDIS=$!
     mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_bench; CREATE DATABASE broker_bench"
     export QUEUE_TYPE=redis REDIS_PORT=18379 DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_bench DB_USERNAME=root \
-        PROXY_RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
+        RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
     declare -A ROLES=([redis]=$REDIS)
     for role in server worker proxy; do
         "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
@@ -93,7 +93,7 @@ fi
 
 if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     dir="$OUT/embedded"; rm -rf "$dir"; mkdir -p "$dir"
-    PROXY_RATE_LIMIT_PER_MINUTE=100000000 "$root/broker" run all --data-dir "$dir" > "$dir/all.out" 2>&1 & PIDS+=($!)
+    RATE_LIMIT_PER_MINUTE=100000000 "$root/broker" run all --data-dir "$dir" > "$dir/all.out" 2>&1 & PIDS+=($!)
     wait_log "$dir/all.out" "Message Broker is running"
     declare -A ROLES=([all]=$!)
     depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"

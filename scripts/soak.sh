@@ -15,7 +15,7 @@ mkdir -p "$out"; data="$out/data"
 queue_db="soak_$(date +%s)"
 psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $queue_db" >/dev/null || exit 1
 export QUEUE_TYPE=jdbc QUEUE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$queue_db" QUEUE_JDBC_USERNAME=postgres
-export PROXY_RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
+export RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
 declare -A pid
 start() { # role: starts it and waits until it reports that it started
     local before; before=$(grep -c "Application in " "$out/$1.log" 2>/dev/null || true)

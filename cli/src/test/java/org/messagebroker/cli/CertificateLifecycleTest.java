@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 import org.awaitility.Awaitility;
 import org.bouncycastle.asn1.x509.Extension;
@@ -53,7 +54,7 @@ class CertificateLifecycleTest {
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY));
+        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY, Role.WORKER));
         token = broker.adminToken();
     }
 
@@ -93,6 +94,38 @@ class CertificateLifecycleTest {
                 .contains("certificate revoked");
         assertThat(openssl("verify", "-crl_check", "-CAfile", dir.resolve("ca.crt").toString(), "-CRLfile",
                 dir.resolve("crl.pem").toString(), dir.resolve("demo-client.crt").toString())).contains(": OK");
+    }
+
+    @Test
+    @Tag("security")
+    void whatAProxyAcceptedAfterARevocationItHadNotLearnedOfIsDeadLetteredNotStored() {
+        broker.registerClient(token, "late-news");
+        broker.stop(Role.PROXY);
+        broker.start(Role.PROXY, Map.of("PROXY_ACCESS_REFRESH_INTERVAL", "1h"));
+        try {
+            String before = broker.submit("late-news", BODY);
+            assertThat(broker.postJsonAs(token, "/admin/certificates/revoke",
+                    "{\"client_id\":\"late-news\",\"reason\":\"stolen\",\"reason_code\":\"keyCompromise\"}")
+                    .statusCode()).isEqualTo(200);
+            String after = broker.submit("late-news", BODY);
+
+            broker.awaitDelivered(token, before);
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> deadLetterReason(after) != null);
+            assertThat(deadLetterReason(after)).contains("was revoked at").contains("before the message was accepted");
+            assertThat(broker.getJson(token, "/admin/dead-letters").toString()).doesNotContain(before);
+        } finally {
+            broker.stop(Role.PROXY);
+            broker.start(Role.PROXY);
+        }
+    }
+
+    private static String deadLetterReason(String messageId) {
+        for (JsonNode letter : broker.getJson(token, "/admin/dead-letters?per_page=100").path("dead_letters")) {
+            if (letter.path("message_id").asString().equals(messageId)) {
+                return letter.path("reason").asString();
+            }
+        }
+        return null;
     }
 
     private X509CRL crl() throws Exception {

@@ -211,6 +211,96 @@ class PortalApiTest {
 
     @Test
     @Tag("security")
+    void anAccessTokenNeedsAnExpiryGetsFiveSecondsOfSkewAndDiesWithItsSession() throws Exception {
+        createUser("gina@acme.example", "user", "acme");
+        byte[] key = Base64.getDecoder().decode(Files.readString(dir.resolve("secrets/jwt.key")).trim());
+        JWTClaimsSet genuine = SignedJWT.parse(tokenOf("gina@acme.example")).getJWTClaimsSet();
+        String reSigned = sign(key, new JWTClaimsSet.Builder(genuine).build());
+        String noExpiry = sign(key, new JWTClaimsSet.Builder(genuine).expirationTime(null).build());
+        String lateBy30s = sign(key, new JWTClaimsSet.Builder(genuine)
+                .expirationTime(Date.from(Instant.now().minusSeconds(30))).build());
+        assertThat(broker.as(reSigned, "GET", "/portal/profile", null).statusCode()).as("control").isEqualTo(200);
+        assertThat(broker.as(noExpiry, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
+        assertThat(broker.as(lateBy30s, "GET", "/portal/profile", null).statusCode()).isEqualTo(401);
+
+        JsonNode laptop = json(broker.login("gina@acme.example", PASSWORD));
+        JsonNode phone = json(broker.login("gina@acme.example", PASSWORD));
+        assertThat(broker.as(laptop.path("access_token").asString(), "POST", "/portal/auth/logout",
+                "{\"refresh_token\":\"" + laptop.path("refresh_token").asString() + "\"}").statusCode()).isEqualTo(204);
+        assertThat(broker.as(laptop.path("access_token").asString(), "GET", "/portal/profile", null).statusCode())
+                .as("the session logged out").isEqualTo(401);
+        String phoneAccess = phone.path("access_token").asString();
+        assertThat(broker.as(phoneAccess, "GET", "/portal/profile", null).statusCode()).as("another session")
+                .isEqualTo(200);
+
+        String firstRefresh = phone.path("refresh_token").asString();
+        assertThat(broker.as("", "POST", "/portal/auth/refresh", "{\"refresh_token\":\"" + firstRefresh + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(broker.as("", "POST", "/portal/auth/refresh", "{\"refresh_token\":\"" + firstRefresh + "\"}")
+                .statusCode()).as("reused").isEqualTo(401);
+        assertThat(broker.as(phoneAccess, "GET", "/portal/profile", null).statusCode())
+                .as("the family's access token after reuse").isEqualTo(401);
+    }
+
+    @Test
+    @Tag("security")
+    void lengthsAndMissingClientsAreRefusedBeforeTheDatabaseAs400() {
+        String longId = "c".repeat(65);
+        assertThat(broker.as(admin, "POST", "/admin/certificates/generate", "{\"client_id\":\"" + longId + "\"}")
+                .statusCode()).isEqualTo(400);
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"len@acme.example\",\"password\":\""
+                + PASSWORD + "\",\"client_id\":\"" + "c".repeat(300) + "\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> missing = broker.as(admin, "POST", "/admin/users", "{\"email\":\"len@acme.example\","
+                + "\"password\":\"" + PASSWORD + "\",\"client_id\":\"no-such-client\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("There is no client no-such-client");
+        assertThat(broker.as(admin, "GET", "/portal/messages/export?client_id=" + "c".repeat(300), null).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> longDomain = broker.as(tokenOf("alice@acme.example"), "POST", "/portal/messages",
+                "{\"sender_number\":\"+4915200000000\",\"message_body\":\"x\",\"domain\":\"" + "d".repeat(256) + "\"}");
+        assertThat(longDomain.statusCode()).isEqualTo(400);
+        assertThat(longDomain.body()).contains("metadata.domain").doesNotContain("Exception");
+    }
+
+    @Test
+    @Tag("security")
+    void aStrangersGuessesLockTheAccountElsewhereButNotWhereItsOwnerSignedInBefore() {
+        createUser("ivy@acme.example", "user", "acme");
+        tokenOf("ivy@acme.example");
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginFrom("198.51.100.7", "ivy@acme.example", "guess " + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(loginFrom("198.51.100.7", "ivy@acme.example", PASSWORD).statusCode()).isEqualTo(429);
+        assertThat(loginFrom("203.0.113.50", "ivy@acme.example", PASSWORD).statusCode()).as("a new address")
+                .isEqualTo(429);
+        assertThat(broker.login("ivy@acme.example", PASSWORD).statusCode()).as("where ivy signed in before")
+                .isEqualTo(200);
+        assertThat(loginFrom("<b>x</b>", "ivy@acme.example", PASSWORD).statusCode()).as("not an address")
+                .isEqualTo(400);
+    }
+
+    private static HttpResponse<String> loginFrom(String address, String email, String password) {
+        return RunningBroker.send(broker.client(null), RunningBroker.postJson(broker.server("/portal/auth/login"),
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}").header("X-Forwarded-For", address));
+    }
+
+    @Test
+    @Tag("security")
+    void wrongCurrentPasswordsAreThrottledLikeLogins() {
+        createUser("hal@acme.example", "user", "acme");
+        String token = tokenOf("hal@acme.example");
+        for (int i = 0; i < 5; i++) {
+            assertThat(broker.as(token, "POST", "/portal/auth/password", "{\"current_password\":\"guess " + i
+                    + "\",\"new_password\":\"Tr0ub4dor&3 battery\"}").statusCode()).isEqualTo(403);
+        }
+        HttpResponse<String> throttled = broker.as(token, "POST", "/portal/auth/password", "{\"current_password\":\""
+                + PASSWORD + "\",\"new_password\":\"Tr0ub4dor&3 battery\"}");
+        assertThat(throttled.statusCode()).as("even the right one, for now").isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    @Tag("security")
     void refreshTokensRotateAndAReusedOneRevokesItsFamily() {
         JsonNode login = json(broker.login("bob@globex.example", PASSWORD));
         String first = login.path("refresh_token").asString();

@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
@@ -121,6 +123,35 @@ class ProxyContractTest {
         long retryAfter = Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(json(last).path("retry_after").asLong()).isEqualTo(retryAfter);
+    }
+
+    @Test
+    @Tag("security")
+    void oneRateLimitPerClientHoldsAcrossTheProxyAndThePortal() {
+        String admin = broker.adminToken();
+        broker.registerClient(admin, "shared");
+        assertThat(broker.as(admin, "PUT", "/admin/clients/shared/rate-limit", "{\"requests_per_minute\":3}")
+                .statusCode()).isEqualTo(200);
+        assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"ops@shared.example\",\"password\":"
+                + "\"correct horse battery\",\"client_id\":\"shared\"}").statusCode()).isEqualTo(201);
+        String user = json(broker.login("ops@shared.example", "correct horse battery")).path("access_token").asString();
+        String body = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"x\"}";
+        HttpClient shared = broker.client("shared");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> send(shared, HttpRequest.newBuilder(
+                broker.proxy("/api/v1/messages/" + UUID.randomUUID())).GET()).statusCode() == 404);
+
+        HttpResponse<String> fromThePortal = broker.postJsonAs(user, "/portal/messages", body);
+        assertThat(fromThePortal.statusCode()).isEqualTo(202);
+        assertThat(fromThePortal.headers().firstValue("X-RateLimit-Remaining")).hasValue("2");
+        assertThat(broker.postJsonAs(user, "/portal/messages", body).statusCode()).isEqualTo(202);
+        HttpResponse<String> third = send(shared, postJson(broker.proxy("/api/v1/messages"), body));
+        assertThat(third.statusCode()).isEqualTo(202);
+        assertThat(third.headers().firstValue("X-RateLimit-Remaining")).as("the portal's two counted").hasValue("0");
+        assertProblem(send(shared, postJson(broker.proxy("/api/v1/messages"), body)), 429, "rate_limit_exceeded",
+                "3 requests per minute");
+        HttpResponse<String> portalRefused = broker.postJsonAs(user, "/portal/messages", body);
+        assertProblem(portalRefused, 429, "rate_limit_exceeded", "3 requests per minute");
+        assertThat(portalRefused.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test

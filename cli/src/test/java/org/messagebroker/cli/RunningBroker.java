@@ -55,7 +55,7 @@ final class RunningBroker implements AutoCloseable {
         settings.put("PROXY_METRICS_PORT", proxyMetricsPort);
         settings.put("MAIN_SERVER_METRICS_PORT", serverMetricsPort);
         settings.put("WORKER_POLL_INTERVAL", "50ms");
-        settings.put("PROXY_RATE_LIMIT_PER_MINUTE", 1_000_000);
+        settings.put("RATE_LIMIT_PER_MINUTE", 1_000_000);
         settings.put("PROXY_ACCESS_REFRESH_INTERVAL", "500ms");
         this.settings = settings;
         roles.forEach(this::start);

@@ -1,6 +1,9 @@
 package org.messagebroker.portal;
 
+import java.time.Duration;
+import org.messagebroker.core.web.RequestDeadlines;
 import org.messagebroker.core.web.RequestIdFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -16,5 +19,10 @@ public class PortalApplication {
     @Bean
     RequestIdFilter requestIdFilter() {
         return new RequestIdFilter();
+    }
+
+    @Bean
+    RequestDeadlines requestDeadlines(@Value("${broker.http.request-deadline:10s}") Duration deadline) {
+        return new RequestDeadlines(deadline);
     }
 }

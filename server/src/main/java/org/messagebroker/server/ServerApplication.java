@@ -2,6 +2,7 @@ package org.messagebroker.server;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
@@ -9,6 +10,7 @@ import org.messagebroker.queue.redis.RedisQueueConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.messagebroker.core.web.ProblemErrorPages;
+import org.messagebroker.core.web.RequestDeadlines;
 import org.messagebroker.core.web.RequestMetricsFilter;
 import org.messagebroker.core.web.RequestIdFilter;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,6 +44,11 @@ public class ServerApplication {
     @Bean
     RequestMetricsFilter requestMetricsFilter(MeterRegistry meters) {
         return new RequestMetricsFilter(meters, "main_server");
+    }
+
+    @Bean
+    RequestDeadlines requestDeadlines(@Value("${broker.http.request-deadline:10s}") Duration deadline) {
+        return new RequestDeadlines(deadline);
     }
 
     @Bean

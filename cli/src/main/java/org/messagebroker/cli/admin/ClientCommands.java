@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 class ClientCommands {
 
     @Command(name = "rate-limit", mixinStandardHelpOptions = true,
-            description = "Sets how many requests a minute the proxies accept from a client, or 'default' to "
-                    + "return it to PROXY_RATE_LIMIT_PER_MINUTE. Proxies apply it within seconds.")
+            description = "Sets how many messages a minute a client may send (all proxies and the portal together), "
+                    + "or 'default' to return it to RATE_LIMIT_PER_MINUTE. Proxies apply it within seconds.")
     static class RateLimit implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Mixin AdminConnection server;

@@ -16,6 +16,7 @@ import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.message.MessageValidator;
 import org.messagebroker.core.message.MessageValidator.FieldError;
 import org.messagebroker.core.queue.Enqueued;
+import org.messagebroker.core.queue.Enqueueing;
 import org.messagebroker.core.queue.IdempotencyKey;
 import org.messagebroker.core.queue.QueueProducer;
 import org.messagebroker.core.queue.QueuedMessage;
@@ -46,6 +47,7 @@ public final class MessageIntake {
     /**
      * @throws InvalidSubmissionException     the content or the key breaks the rules (nothing enqueued)
      * @throws IdempotencyKeyReusedException  the key was used for a different request
+     * @throws RateLimitedException           the client has no token left in its rate-limit bucket
      * @throws org.messagebroker.core.queue.QueueUnavailableException the queue did not take it: not accepted
      */
     public Accepted accept(Submission submission) {
@@ -63,22 +65,23 @@ public final class MessageIntake {
         String messageId = UUID.randomUUID().toString();
         // Milliseconds: the precision the queue and the database keep.
         Instant queuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String sealed = sealer.seal(messageId, new MessageContent(submission.senderNumber(), submission.messageBody()));
-        QueuedMessage message = new QueuedMessage(messageId, submission.clientId(), submission.domainOrDefault(),
+        Origin origin = submission.origin();
+        String sealed = sealer.seal(messageId, new MessageContent(submission.senderNumber(), submission.messageBody(),
+                origin.certificateSerial()));
+        QueuedMessage message = new QueuedMessage(messageId, origin.clientId(), submission.domainOrDefault(),
                 queuedAt, sealed);
-        Enqueued enqueued;
-        if (submission.idempotencyKey() == null) {
-            enqueued = queue.enqueue(message);
-        } else {
-            String requestHash = requestHash(submission);
-            enqueued = queue.enqueue(message, new IdempotencyKey(submission.clientId(), submission.idempotencyKey(),
-                    requestHash, IDEMPOTENCY_TTL));
-            if (enqueued.replayed() && !requestHash.equals(enqueued.requestHash())) {
-                throw new IdempotencyKeyReusedException();
-            }
+        String requestHash = submission.idempotencyKey() == null ? null : requestHash(submission);
+        IdempotencyKey key = requestHash == null ? null
+                : new IdempotencyKey(origin.clientId(), submission.idempotencyKey(), requestHash, IDEMPOTENCY_TTL);
+        Enqueued enqueued = queue.enqueueAll(List.of(new Enqueueing(message, key, origin.ratePerMinute()))).getFirst();
+        if (enqueued.rateLimited()) {
+            throw new RateLimitedException(enqueued.rate());
         }
-        return new Accepted(enqueued.messageId(), submission.clientId(), enqueued.queuedAt(), enqueued.depth(),
-                enqueued.replayed());
+        if (enqueued.replayed() && !requestHash.equals(enqueued.requestHash())) {
+            throw new IdempotencyKeyReusedException();
+        }
+        return new Accepted(enqueued.messageId(), origin.clientId(), enqueued.queuedAt(), enqueued.depth(),
+                enqueued.replayed(), enqueued.rate());
     }
 
     /** SHA-256 over what the message says, so the same request retried matches and a different one does not. */

@@ -1,5 +1,6 @@
 package org.messagebroker.core.intake;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.messagebroker.core.queue.QueueUnavailableException;
@@ -19,6 +20,12 @@ public record Refusal(int status, String detail, Map<String, Object> properties,
                     Map.of()));
             case IdempotencyKeyReusedException reused -> Optional.of(new Refusal(422, reused.getMessage(),
                     Map.of("error", "idempotency_key_reused"), Map.of()));
+            case RateLimitedException limited -> {
+                Map<String, String> headers = new LinkedHashMap<>(limited.decision().headers());
+                headers.put("Retry-After", Long.toString(limited.decision().retryAfterSeconds()));
+                yield Optional.of(new Refusal(429, limited.getMessage(),
+                        Map.of("retry_after", limited.decision().retryAfterSeconds()), headers));
+            }
             case QueueUnavailableException down -> Optional.of(new Refusal(503,
                     "The message was not accepted: the queue is unavailable. Retry later.", Map.of(),
                     Map.of("Retry-After", "5")));

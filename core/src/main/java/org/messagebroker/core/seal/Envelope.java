@@ -32,8 +32,10 @@ final class Envelope {
     }
 
     static byte[] plaintext(MessageContent content) {
-        // The number is validated E.164 and cannot contain the separator.
-        return (content.senderNumber() + "\n" + content.messageBody()).getBytes(StandardCharsets.UTF_8);
+        // The number is validated E.164 and contains neither separator; the serial is hex.
+        String origin = content.certificateSerial() == null ? content.senderNumber()
+                : content.senderNumber() + " " + content.certificateSerial();
+        return (origin + "\n" + content.messageBody()).getBytes(StandardCharsets.UTF_8);
     }
 
     static MessageContent content(byte[] plaintext) {
@@ -42,7 +44,11 @@ final class Envelope {
         if (separator < 0) {
             throw new SealedPayloadException("sealed payload has no sender number");
         }
-        return new MessageContent(text.substring(0, separator), text.substring(separator + 1));
+        String firstLine = text.substring(0, separator);
+        int space = firstLine.indexOf(' ');
+        return space < 0 ? new MessageContent(firstLine, text.substring(separator + 1))
+                : new MessageContent(firstLine.substring(0, space), text.substring(separator + 1),
+                        firstLine.substring(space + 1));
     }
 
     static Cipher gcm(int mode, SecretKey key, byte[] nonce, String messageId) throws GeneralSecurityException {

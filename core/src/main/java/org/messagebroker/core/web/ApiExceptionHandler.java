@@ -3,6 +3,7 @@ package org.messagebroker.core.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.messagebroker.core.intake.IdempotencyKeyReusedException;
 import org.messagebroker.core.intake.InvalidSubmissionException;
+import org.messagebroker.core.intake.RateLimitedException;
 import org.messagebroker.core.intake.Refusal;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
 
     /** The intake's refusals (the portal's sending), answered as the proxy answers them. */
     @ExceptionHandler({InvalidSubmissionException.class, IdempotencyKeyReusedException.class,
-            QueueUnavailableException.class})
+            RateLimitedException.class, QueueUnavailableException.class})
     ResponseEntity<ProblemDetail> refused(RuntimeException ex, HttpServletRequest request) {
         Refusal refusal = Refusal.of(ex).orElseThrow();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()),

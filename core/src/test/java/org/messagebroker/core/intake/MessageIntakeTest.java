@@ -34,7 +34,7 @@ class MessageIntakeTest {
 
     @Test
     void anAcceptedMessageIsQueuedSealedForTheServerAndAnsweredInTheOriginalsShape() {
-        Accepted accepted = intake.accept(new Submission("acme", "+4915200000000", "hello", "billing", null));
+        Accepted accepted = intake.accept(new Submission(origin("acme"), "+4915200000000", "hello", "billing", null));
 
         ClaimedMessage queued = queue.claim("w", 10, MessageQueueContract.LEASE).getFirst();
         assertThat(queued.message().messageId()).isEqualTo(accepted.messageId()).matches("[0-9a-f-]{36}");
@@ -51,13 +51,14 @@ class MessageIntakeTest {
 
     @Test
     void withoutADomainTheMessageIsFiledUnderDefault() {
-        intake.accept(new Submission("acme", "+4915200000000", "hello", null, null));
+        intake.accept(new Submission(origin("acme"), "+4915200000000", "hello", null, null));
         assertThat(queue.claim("w", 1, MessageQueueContract.LEASE).getFirst().message().domain()).isEqualTo("default");
     }
 
     @Test
     void whatBreaksTheRulesIsRefusedFieldByFieldAndNothingIsQueued() {
-        assertThatThrownBy(() -> intake.accept(new Submission("acme", "4915200000000", " ", "d".repeat(256), "bad key")))
+        assertThatThrownBy(() -> intake.accept(new Submission(origin("acme"), "4915200000000", " ", "d".repeat(256),
+                "bad key")))
                 .isInstanceOfSatisfying(InvalidSubmissionException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field)
                         .containsExactly("sender_number", "message_body", "metadata.domain", "Idempotency-Key"));
@@ -66,15 +67,48 @@ class MessageIntakeTest {
 
     @Test
     void aRetryWithTheSameKeyGetsTheFirstMessageAndADifferentRequestWithItIsRefused() {
-        Accepted first = intake.accept(new Submission("acme", "+4915200000000", "hello", null, "key-1"));
-        Accepted retry = intake.accept(new Submission("acme", "+4915200000000", "hello", null, "key-1"));
+        Accepted first = intake.accept(new Submission(origin("acme"), "+4915200000000", "hello", null, "key-1"));
+        Accepted retry = intake.accept(new Submission(origin("acme"), "+4915200000000", "hello", null, "key-1"));
 
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.messageId()).isEqualTo(first.messageId());
-        assertThatThrownBy(() -> intake.accept(new Submission("acme", "+4915200000000", "other", null, "key-1")))
+        assertThatThrownBy(() -> intake.accept(new Submission(origin("acme"), "+4915200000000", "other", null, "key-1")))
                 .isInstanceOf(IdempotencyKeyReusedException.class);
-        assertThat(intake.accept(new Submission("globex", "+4915200000000", "hello", null, "key-1")).replayed())
+        assertThat(intake.accept(new Submission(origin("globex"), "+4915200000000", "hello", null, "key-1")).replayed())
                 .as("keys are the client's own").isFalse();
         assertThat(queue.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void theCertificatesSerialTravelsInsideTheSeal() {
+        Accepted accepted = intake.accept(new Submission(new Origin("acme", "1f2e3d", 0), "+4915200000000", "hi", null,
+                null));
+        String sealed = queue.claim("w", 1, MessageQueueContract.LEASE).getFirst().message().sealed();
+        assertThat(sealed).doesNotContain("1f2e3d");
+        assertThat(new EnvelopeOpener(serverKeys.getPrivate()).open(accepted.messageId(), sealed))
+                .isEqualTo(new MessageContent("+4915200000000", "hi", "1f2e3d"));
+    }
+
+    @Test
+    void overItsRateLimitAClientIsRefusedWithWhenToComeBackAndNothingIsQueued() {
+        Origin limited = new Origin("acme", null, 2);
+        Accepted first = intake.accept(new Submission(limited, "+4915200000000", "one", null, null));
+        assertThat(first.rateHeaders()).containsEntry("X-RateLimit-Limit", "2").containsEntry("X-RateLimit-Remaining", "1");
+        intake.accept(new Submission(limited, "+4915200000000", "two", null, null));
+        assertThatThrownBy(() -> intake.accept(new Submission(limited, "+4915200000000", "three", null, null)))
+                .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+                    assertThat(e.decision().retryAfterSeconds()).isEqualTo(30);
+                    Refusal refusal = Refusal.of(e).orElseThrow();
+                    assertThat(refusal.status()).isEqualTo(429);
+                    assertThat(refusal.headers()).containsEntry("Retry-After", "30")
+                            .containsEntry("X-RateLimit-Remaining", "0");
+                });
+        assertThat(queue.depth()).isEqualTo(2);
+        assertThat(intake.accept(new Submission(origin("acme"), "+4915200000000", "x", null, null)).rateHeaders())
+                .as("no limit given, none applied").isEmpty();
+    }
+
+    private static Origin origin(String clientId) {
+        return new Origin(clientId, null, 0);
     }
 }

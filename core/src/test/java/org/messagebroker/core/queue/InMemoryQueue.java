@@ -23,6 +23,7 @@ public final class InMemoryQueue implements MessageQueue {
     private final Map<Long, Entry> entries = new LinkedHashMap<>();
     private final Map<String, Idempotent> keys = new HashMap<>();
     private final Map<Long, DeadLetter> dead = new LinkedHashMap<>();
+    private final Map<String, TokenBucket> buckets = new HashMap<>();
     private long nextId = 1;
 
     public InMemoryQueue(Clock clock) {
@@ -41,13 +42,26 @@ public final class InMemoryQueue implements MessageQueue {
                 results.add(new Enqueued(first.messageId, first.queuedAt, 0, true, first.requestHash));
                 continue;
             }
+            RateDecision rate = null;
+            if (item.limited()) {
+                TokenBucket bucket = buckets.getOrDefault(message.clientId(), TokenBucket.full(item.ratePerMinute(), now))
+                        .refilled(item.ratePerMinute(), now);
+                boolean allowed = bucket.hasToken();
+                bucket = allowed ? bucket.takeOne() : bucket;
+                buckets.put(message.clientId(), bucket);
+                rate = bucket.decision(item.ratePerMinute(), allowed);
+                if (!allowed) {
+                    results.add(Enqueued.refused(rate));
+                    continue;
+                }
+            }
             if (key != null) {
                 keys.put(key.clientId() + "\u0000" + key.key(), new Idempotent(message.messageId(), message.queuedAt(),
                         key.requestHash(), now + key.ttl().toMillis()));
             }
             entries.put(nextId++, new Entry(message, 0, now, null, null));
             results.add(new Enqueued(message.messageId(), message.queuedAt(), 0, false,
-                    key == null ? null : key.requestHash()));
+                    key == null ? null : key.requestHash(), rate));
         }
         long depth = entries.size();
         return results.stream().map(e -> e.atDepth(depth)).toList();

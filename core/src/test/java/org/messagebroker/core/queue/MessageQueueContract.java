@@ -355,4 +355,68 @@ public interface MessageQueueContract {
         assertThat(seen).hasSize(messages);
         assertThat(queue().depth()).isZero();
     }
+
+    @Test
+    default void aClientsRateLimitRefusesWhatGoesOverItWithoutEnqueueingIt() {
+        List<Enqueued> results = queue().enqueueAll(List.of(limited(messageOf("client-a"), null, 3),
+                limited(messageOf("client-a"), null, 3), limited(messageOf("client-b"), null, 3),
+                limited(messageOf("client-a"), null, 3), limited(messageOf("client-a"), null, 3)));
+
+        assertThat(results).extracting(Enqueued::rateLimited).containsExactly(false, false, false, false, true);
+        assertThat(results).extracting(e -> e.rate().remaining()).containsExactly(2, 1, 2, 0, 0);
+        assertThat(results.getLast().messageId()).isNull();
+        assertThat(results.getLast().rate().retryAfterSeconds()).as("3 a minute: one every 20 s").isEqualTo(20);
+        assertThat(queue().depth()).isEqualTo(4);
+        assertThat(queue().enqueue(messageOf("client-c")).rate()).as("no limit, no decision").isNull();
+    }
+
+    @Test
+    default void tokensComeBackAtTheLimitsPaceAndAnIdleClientsBurstIsItsLimit() {
+        for (int i = 0; i < 3; i++) {
+            queue().enqueueAll(List.of(limited(messageOf("client-a"), null, 3)));
+        }
+        assertThat(enqueueLimited("client-a", 3).rateLimited()).isTrue();
+        clock().advance(Duration.ofSeconds(19));
+        assertThat(enqueueLimited("client-a", 3).rateLimited()).isTrue();
+        clock().advance(Duration.ofSeconds(1));
+        assertThat(enqueueLimited("client-a", 3).rateLimited()).isFalse();
+        assertThat(enqueueLimited("client-a", 3).rateLimited()).isTrue();
+        clock().advance(Duration.ofMinutes(10));
+        int burst = 0;
+        while (!enqueueLimited("client-a", 3).rateLimited()) {
+            burst++;
+        }
+        assertThat(burst).isEqualTo(3);
+        assertThat(enqueueLimited("client-a", 5).rateLimited()).as("a raised limit refills at its own pace").isTrue();
+        clock().advance(Duration.ofSeconds(12));
+        assertThat(enqueueLimited("client-a", 5).rateLimited()).isFalse();
+    }
+
+    @Test
+    default void aReplayTakesNoTokenAndARefusedKeyIsNotRecorded() {
+        QueuedMessage first = messageOf("client-a");
+        queue().enqueueAll(List.of(limited(first, key("client-a", "k-1", "h-1"), 1)));
+        Enqueued replay = queue().enqueueAll(List.of(limited(messageOf("client-a"), key("client-a", "k-1", "h-1"), 1)))
+                .getFirst();
+        assertThat(replay.replayed()).isTrue();
+        assertThat(replay.messageId()).isEqualTo(first.messageId());
+
+        Enqueued refused = queue().enqueueAll(List.of(limited(messageOf("client-a"), key("client-a", "k-2", "h-2"), 1)))
+                .getFirst();
+        assertThat(refused.rateLimited()).isTrue();
+        clock().advance(Duration.ofMinutes(1));
+        QueuedMessage retried = messageOf("client-a");
+        Enqueued later = queue().enqueueAll(List.of(limited(retried, key("client-a", "k-2", "h-2"), 1))).getFirst();
+        assertThat(later.replayed()).isFalse();
+        assertThat(later.messageId()).isEqualTo(retried.messageId());
+        assertThat(queue().depth()).isEqualTo(2);
+    }
+
+    private Enqueued enqueueLimited(String clientId, int perMinute) {
+        return queue().enqueueAll(List.of(limited(messageOf(clientId), null, perMinute))).getFirst();
+    }
+
+    private static Enqueueing limited(QueuedMessage message, IdempotencyKey key, int perMinute) {
+        return new Enqueueing(message, key, perMinute);
+    }
 }

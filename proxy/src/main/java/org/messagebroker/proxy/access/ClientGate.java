@@ -6,7 +6,9 @@ import java.util.List;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
+import org.messagebroker.core.intake.Origin;
 import org.messagebroker.proxy.http.ProxyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,17 +23,23 @@ public class ClientGate {
 
     private final AccessSource registry;
     private final MeterRegistry meters;
+    private final int defaultRatePerMinute;
 
-    ClientGate(AccessSource registry, MeterRegistry meters) {
+    ClientGate(AccessSource registry, MeterRegistry meters,
+            @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
         this.registry = registry;
         this.meters = meters;
+        this.defaultRatePerMinute = defaultRatePerMinute;
         for (String result : List.of("valid", "missing", "revoked", "unknown_client", "inactive")) {
             meters.counter("proxy_certificate_validations_total", "result", result);
         }
     }
 
-    /** The admitted client, or {@link Denied} saying why not. */
-    public AdmittedClient admit(X509Certificate certificate) {
+    /**
+     * The admitted client, with its certificate's serial and its rate limit (its own, or the default), or
+     * {@link Denied} saying why not.
+     */
+    public Origin admit(X509Certificate certificate) {
         if (certificate == null) {
             throw denied("missing", 401, "Invalid or missing client certificate");
         }
@@ -40,7 +48,8 @@ public class ClientGate {
             throw new Denied(503,
                     "The proxy has not yet received the list of clients from the server; retry shortly");
         }
-        if (access.revokedSerials().contains(certificate.getSerialNumber().toString(16))) {
+        String serial = certificate.getSerialNumber().toString(16);
+        if (access.revokedSerials().contains(serial)) {
             throw denied("revoked", 403, "The certificate has been revoked");
         }
         String clientId = commonName(certificate);
@@ -52,7 +61,8 @@ public class ClientGate {
             throw denied("inactive", 403, "The client is " + client.status());
         }
         meters.counter("proxy_certificate_validations_total", "result", "valid").increment();
-        return new AdmittedClient(clientId, client.rateLimitPerMinute());
+        return new Origin(clientId, serial, client.rateLimitPerMinute() == null ? defaultRatePerMinute
+                : client.rateLimitPerMinute());
     }
 
     private Denied denied(String result, int status, String detail) {
@@ -76,10 +86,6 @@ public class ClientGate {
     /** Whether the server's access list is being refreshed (for health). */
     public boolean serverReachable() {
         return registry.serverReachable();
-    }
-
-    /** A client that may send; {@code rateLimitPerMinute} null means the proxy's default. */
-    public record AdmittedClient(String clientId, Integer rateLimitPerMinute) {
     }
 
     /** The request is refused: 401 without a certificate, 403 for a certificate or client not allowed. */

@@ -22,6 +22,8 @@ import java.util.HexFormat;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
@@ -32,6 +34,7 @@ import org.slf4j.MDC;
 @ChannelHandler.Sharable
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
+    private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
     static final String REQUEST_ID_HEADER = "X-Request-ID";
     private static final AttributeKey<X509Certificate> CLIENT = AttributeKey.valueOf("client-certificate");
 
@@ -47,6 +50,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest http) {
+        if (!ctx.channel().isActive()) {
+            // What the decoder had of a request when its connection closed: nobody to answer.
+            return;
+        }
         long start = System.nanoTime();
         RequestDeadline.requestRead(ctx);
         QueryStringDecoder uri = new QueryStringDecoder(http.uri());
@@ -85,6 +92,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         ctx.writeAndFlush(response).addListener(keepAlive ? (ChannelFutureListener) done -> {
             done.channel().config().setAutoRead(true);
         } : ChannelFutureListener.CLOSE);
+    }
+
+    /** A connection that broke mid-request (closed, reset, deadline passed) is closed quietly. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Closing a connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
     }
 
     /** The certificate the handshake verified, read once per connection. */

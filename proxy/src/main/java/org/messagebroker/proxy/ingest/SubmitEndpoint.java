@@ -5,6 +5,8 @@ import org.messagebroker.core.Failpoints;
 import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.InvalidSubmissionException;
 import org.messagebroker.core.intake.MessageIntake;
+import org.messagebroker.core.intake.Origin;
+import org.messagebroker.core.intake.RateLimitedException;
 import org.messagebroker.core.intake.Submission;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.messagebroker.proxy.access.ClientGate;
@@ -15,8 +17,6 @@ import org.messagebroker.proxy.http.ProxyResponse;
 import org.messagebroker.proxy.http.Route;
 import org.messagebroker.proxy.http.Routes;
 import org.messagebroker.proxy.ingest.IngestMetrics.FailureReason;
-import org.messagebroker.proxy.ratelimit.RateLimitedException;
-import org.messagebroker.proxy.ratelimit.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,13 +29,11 @@ class SubmitEndpoint implements Routes {
     private final MessageIntake intake;
     private final IngestMetrics metrics;
     private final ClientGate gate;
-    private final RateLimiter rateLimiter;
 
-    SubmitEndpoint(MessageIntake intake, IngestMetrics metrics, ClientGate gate, RateLimiter rateLimiter) {
+    SubmitEndpoint(MessageIntake intake, IngestMetrics metrics, ClientGate gate) {
         this.intake = intake;
         this.metrics = metrics;
         this.gate = gate;
-        this.rateLimiter = rateLimiter;
     }
 
     @Override
@@ -46,17 +44,16 @@ class SubmitEndpoint implements Routes {
     private ProxyResponse submit(ProxyRequest request) {
         try {
             Json.requireJson(request);
-            ClientGate.AdmittedClient client = gate.admit(request.clientCertificate());
-            RateLimiter.Decision rate = rateLimiter.enforce(client.clientId(), client.rateLimitPerMinute());
+            Origin origin = gate.admit(request.clientCertificate());
             SubmitRequest body = SubmitParser.parse(request.body());
-            Accepted accepted = intake.accept(new Submission(client.clientId(), body.senderNumber(), body.messageBody(),
+            Accepted accepted = intake.accept(new Submission(origin, body.senderNumber(), body.messageBody(),
                     body.domain(), request.header(MessageIntake.IDEMPOTENCY_HEADER)));
             if (!accepted.replayed()) {
                 metrics.enqueued();
             }
             Failpoints.crashIfActive(Failpoints.PROXY_AFTER_ENQUEUE_BEFORE_RESPONSE);
             ProxyResponse response = Json.response(202, accepted.body());
-            rate.headers().forEach(response::withHeader);
+            accepted.rateHeaders().forEach(response::withHeader);
             return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
         } catch (RateLimitedException limited) {
             metrics.failed(FailureReason.rate_limited);

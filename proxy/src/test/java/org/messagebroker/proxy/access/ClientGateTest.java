@@ -17,6 +17,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
+import org.messagebroker.core.intake.Origin;
 
 /** Who may send is decided from the certificate and the server's list, every request. */
 class ClientGateTest {
@@ -34,12 +35,14 @@ class ClientGateTest {
         public boolean serverReachable() {
             return true;
         }
-    }, meters);
+    }, meters, 100);
 
     @Test
     void theCommonNameOfAnActiveRegisteredClientIsTheIdentityWithItsOwnRateLimit() throws Exception {
-        assertThat(gate.admit(certificate("CN=acme, O=Example", 0xabc))).isEqualTo(new ClientGate.AdmittedClient("acme", 500));
+        assertThat(gate.admit(certificate("CN=acme, O=Example", 0xabc))).isEqualTo(new Origin("acme", "abc", 500));
         assertThat(meters.counter("proxy_certificate_validations_total", "result", "valid").count()).isEqualTo(1);
+        list = new AccessList(Map.of("acme", new AccessList.Client("active", null)), Set.of());
+        assertThat(gate.admit(certificate("CN=acme", 0xabd)).ratePerMinute()).as("the default").isEqualTo(100);
     }
 
     @Test

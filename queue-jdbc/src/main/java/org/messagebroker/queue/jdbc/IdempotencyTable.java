@@ -41,6 +41,12 @@ final class IdempotencyTable {
         }
     }
 
+    /** Drops the key recorded for a message that was then not enqueued after all. */
+    void forget(IdempotencyKey key) {
+        jdbc.sql("DELETE FROM queue_idempotency WHERE client_id = ? AND idem_key = ?").params(key.clientId(), key.key())
+                .update();
+    }
+
     /** The first request's message for this key, as a replayed outcome. */
     Optional<Enqueued> existing(IdempotencyKey key) {
         return jdbc.sql("SELECT message_id, queued_at, request_hash FROM queue_idempotency"

@@ -47,7 +47,7 @@ public class JdbcMessageQueue implements MessageQueue {
     public JdbcMessageQueue(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseVendor vendor,
             Clock clock) {
         this.jdbc = jdbc;
-        this.entries = new EntryWriter(jdbc, new IdempotencyTable(jdbc, vendor));
+        this.entries = new EntryWriter(jdbc, new IdempotencyTable(jdbc, vendor), new RateBucketTable(jdbc, vendor));
         this.deadLetterTable = new DeadLetterTable(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);

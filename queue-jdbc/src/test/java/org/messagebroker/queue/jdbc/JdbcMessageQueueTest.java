@@ -47,6 +47,7 @@ class JdbcMessageQueueTest implements MessageQueueContract {
         jdbc.sql("DELETE FROM queue_entries").update();
         jdbc.sql("DELETE FROM queue_dead_letters").update();
         jdbc.sql("DELETE FROM queue_idempotency").update();
+        jdbc.sql("DELETE FROM queue_rate_buckets").update();
         queue = new JdbcMessageQueue(jdbc, new DataSourceTransactionManager(dataSource),
                 DatabaseVendor.of(dataSource.getJdbcUrl()), clock);
     }

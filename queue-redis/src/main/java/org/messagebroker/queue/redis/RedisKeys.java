@@ -33,6 +33,11 @@ record RedisKeys(String prefix) {
         return prefix + "idem:" + clientId + ":" + key;
     }
 
+    /** A client's rate-limit token bucket: a hash of {@code tokens} and {@code at} (ms). */
+    String rate(String clientId) {
+        return prefix + "rate:" + clientId;
+    }
+
     /** Entry id to lease end, scored by the claimer's clock. */
     String leases() {
         return prefix + "leases";

@@ -62,7 +62,7 @@ public class RedisMessageQueue implements MessageQueue {
 
     @Override
     public List<Enqueued> enqueueAll(List<Enqueueing> batch) {
-        return guarded("enqueue", () -> EnqueueCall.run(redis, keys, batch));
+        return guarded("enqueue", () -> EnqueueCall.run(redis, keys, batch, clock.millis()));
     }
 
     @Override

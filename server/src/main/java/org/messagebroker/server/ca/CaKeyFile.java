@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
@@ -50,8 +51,12 @@ public final class CaKeyFile {
 
     /** With the passphrase, or the file that holds it, from the environment, if any. */
     public static CaKeyFile in(Path dataDir) {
-        String file = System.getenv("BROKER_CA_PASSPHRASE_FILE");
-        return new CaKeyFile(dataDir, System.getenv("BROKER_CA_PASSPHRASE"),
+        return in(dataDir, System.getenv());
+    }
+
+    static CaKeyFile in(Path dataDir, Map<String, String> environment) {
+        String file = environment.get("BROKER_CA_PASSPHRASE_FILE");
+        return new CaKeyFile(dataDir, environment.get("BROKER_CA_PASSPHRASE"),
                 file == null || file.isBlank() ? null : Path.of(file));
     }
 

@@ -41,6 +41,13 @@ public class ClientRegistry {
                 .param("ids", List.copyOf(clientIds)).query(String.class).list());
     }
 
+    /** A client's status and own rate limit, if it is registered. */
+    public Optional<ClientAccess> standing(String clientId) {
+        return jdbc.sql("SELECT status, rate_limit_per_minute FROM clients WHERE client_id = ?").param(clientId)
+                .query((rs, row) -> new ClientAccess(rs.getString(1), Columns.nullableInt(rs, "rate_limit_per_minute")))
+                .optional();
+    }
+
     /** Every client with its status and rate limit, for the proxies' access checks. */
     public Map<String, ClientAccess> access() {
         Map<String, ClientAccess> clients = new HashMap<>();
@@ -55,6 +62,25 @@ public class ClientRegistry {
     public List<String> revokedSerials(Instant now) {
         return jdbc.sql("SELECT serial FROM certificates WHERE revoked_at IS NOT NULL AND not_after > ?")
                 .param(DbTime.utc(now)).query(String.class).list();
+    }
+
+    /**
+     * When each of these certificates (serials in lower-case hex) was revoked, for those revoked other than
+     * by a renewal superseding them: a message a client sent with its old certificate just before it
+     * switched to the new one is still its own.
+     */
+    public Map<String, Instant> revokedAt(Set<String> serials) {
+        if (serials.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Instant> revoked = new HashMap<>();
+        jdbc.sql("SELECT serial, revoked_at FROM certificates WHERE serial IN (:serials) AND revoked_at IS NOT NULL"
+                        + " AND (revocation_code IS NULL OR revocation_code <> 'superseded')")
+                .param("serials", List.copyOf(serials))
+                .query(rs -> {
+                    revoked.put(rs.getString(1), DbTime.instant(rs.getObject(2, java.time.LocalDateTime.class)));
+                });
+        return revoked;
     }
 
     /** Revoked certificates not yet expired: what the CRL lists. */

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -26,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way a message is stored, whether a worker delivers it, an admin replays it or a worker reports
- * it failed: its client must be registered, the proxy's seal must open and the content pass the intake's
- * rules again; then it is encrypted under the storage key ring and inserted once (unique message id).
+ * it failed: its client must be registered, the proxy's seal must open, the content pass the intake's
+ * rules again, and the certificate it came with must not have been revoked before it was accepted; then
+ * it is encrypted under the storage key ring and inserted once (unique message id).
  */
 @Service
 public class MessageStorage {
@@ -62,8 +65,12 @@ public class MessageStorage {
         Instant now = clock.instant();
         List<StoredMessage> rows = new ArrayList<>(batch.size());
         Map<String, ItemResult> rejected = new HashMap<>();
+        Map<QueuedMessage, Readable> opened = new LinkedHashMap<>();
+        batch.forEach(message -> opened.put(message, open(message, known)));
+        Map<String, Instant> revoked = clients.revokedAt(opened.values().stream().map(Readable::certificateSerial)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         for (QueuedMessage message : batch) {
-            Readable readable = open(message, known);
+            Readable readable = opened.get(message).unlessRevoked(message, revoked);
             if (readable.rejection() != null) {
                 rejected.put(message.messageId(), new ItemResult(message.messageId(), Outcome.REJECTED,
                         readable.rejection()));
@@ -98,6 +105,9 @@ public class MessageStorage {
      */
     public void storeFailed(QueuedMessage message, int attempts, String reason, Instant failedAt) {
         Readable readable = open(message, clients.existing(Set.of(message.clientId())));
+        if (readable.certificateSerial() != null) {
+            readable = readable.unlessRevoked(message, clients.revokedAt(Set.of(readable.certificateSerial())));
+        }
         if (readable.rejection() == null) {
             writer.insertIfAbsent(StoredMessage.failed(message.messageId(), message.clientId(), message.domain(),
                     readable.content(), message.queuedAt(), attempts, reason, failedAt));
@@ -119,7 +129,7 @@ public class MessageStorage {
         if (!errors.isEmpty()) {
             return Readable.rejected("invalid " + errors.getFirst().field());
         }
-        return new Readable(crypto.encrypt(message.messageId(), content), null);
+        return new Readable(crypto.encrypt(message.messageId(), content), content.certificateSerial(), null);
     }
 
     private void count(String name, String clientId, String reason) {
@@ -128,10 +138,23 @@ public class MessageStorage {
                 : meters.counter(name, "client_id", clientId, "reason", reason)).increment();
     }
 
-    /** A message opened and encrypted for storage, or the reason it cannot be stored. */
-    private record Readable(MessageCrypto.EncryptedContent content, String rejection) {
+    /** A message opened and encrypted for storage, with the certificate it came with, or why it cannot be stored. */
+    private record Readable(MessageCrypto.EncryptedContent content, String certificateSerial, String rejection) {
         static Readable rejected(String reason) {
-            return new Readable(null, reason);
+            return new Readable(null, null, reason);
+        }
+
+        /**
+         * Rejected if it was accepted at or after its certificate's revocation: the proxies learn of a
+         * revocation within seconds, and what they accepted in between is refused here.
+         */
+        Readable unlessRevoked(QueuedMessage message, Map<String, Instant> revokedAt) {
+            Instant revoked = certificateSerial == null ? null : revokedAt.get(certificateSerial);
+            if (rejection != null || revoked == null || message.queuedAt().isBefore(revoked)) {
+                return this;
+            }
+            return rejected("certificate " + certificateSerial + " was revoked at " + revoked
+                    + ", before the message was accepted at " + message.queuedAt());
         }
     }
 }

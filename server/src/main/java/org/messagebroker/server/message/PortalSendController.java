@@ -5,12 +5,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.MessageIntake;
+import org.messagebroker.core.intake.Origin;
 import org.messagebroker.core.intake.Submission;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRegistry.ClientAccess;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /portal/messages}: a logged-in user sends a message as their client (an admin names the
- * client), through the same intake as a client system's: validation, sealing, queue, storage.
+ * client), through the same intake as a client system's: validation, sealing, the client's one rate-limit
+ * bucket (shared with its certificate's requests at every proxy), queue, storage.
  */
 @RestController
 class PortalSendController {
@@ -31,12 +35,15 @@ class PortalSendController {
     private final ClientRegistry clients;
     private final MessageIntake intake;
     private final AuditLog audit;
+    private final int defaultRatePerMinute;
 
-    PortalSendController(UserRepository users, ClientRegistry clients, MessageIntake intake, AuditLog audit) {
+    PortalSendController(UserRepository users, ClientRegistry clients, MessageIntake intake, AuditLog audit,
+            @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
         this.users = users;
         this.clients = clients;
         this.intake = intake;
         this.audit = audit;
+        this.defaultRatePerMinute = defaultRatePerMinute;
     }
 
     @PostMapping("/portal/messages")
@@ -47,14 +54,19 @@ class PortalSendController {
         if (clientId == null) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your account has no client to send as");
         }
-        if (!"active".equals(clients.status(clientId).orElse(null))) {
+        ClientAccess standing = clients.standing(clientId).orElse(null);
+        if (standing == null || !"active".equals(standing.status())) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The client " + clientId + " may not send");
         }
-        Accepted accepted = intake.accept(new Submission(clientId, request.senderNumber(), request.messageBody(),
-                request.domain(), http.getHeader(MessageIntake.IDEMPOTENCY_HEADER)));
+        int ratePerMinute = standing.rateLimitPerMinute() == null ? defaultRatePerMinute : standing.rateLimitPerMinute();
+        Accepted accepted = intake.accept(new Submission(new Origin(clientId, null, ratePerMinute),
+                request.senderNumber(), request.messageBody(), request.domain(),
+                http.getHeader(MessageIntake.IDEMPOTENCY_HEADER)));
         audit.record(new AuditEvent("message_sent_from_portal", user.id(), clientId, http.getRemoteAddr(),
                 AuditLog.data("message_id", accepted.messageId()), "info"));
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(accepted.body());
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED);
+        accepted.rateHeaders().forEach(response::header);
+        return response.body(accepted.body());
     }
 
     record SendRequest(@JsonProperty("sender_number") String senderNumber,

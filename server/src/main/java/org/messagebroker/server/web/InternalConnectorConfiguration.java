@@ -3,6 +3,7 @@ package org.messagebroker.server.web;
 import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
+import org.messagebroker.core.web.RequestDeadlines;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.tomcat.SslConnectorCustomizer;
@@ -23,10 +24,9 @@ class InternalConnectorConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalConnector(SslBundles bundles,
-            @Value("${broker.internal.port}") int port) {
+            @Value("${broker.internal.port}") int port, RequestDeadlines deadlines) {
         return factory -> {
-            Connector connector = new Connector();
-            connector.setPort(port);
+            Connector connector = deadlines.connector(port);
             connector.setScheme("https");
             connector.setSecure(true);
             // Workers keep their connections; Tomcat's default of 100 requests each means a handshake per 100 batches.

@@ -157,4 +157,33 @@ class MessageStorageTest {
             }
         }
     }
+
+    @Test
+    void aMessageAcceptedAfterItsCertificatesRevocationIsRejectedWithTheReason() {
+        ClientRegistry registry = new ClientRegistry(jdbc);
+        Instant revokedAt = Instant.parse("2026-06-01T12:00:00Z");
+        registry.register("client-b", "default", "b1", "SHA256:b1", revokedAt.minusSeconds(3600),
+                revokedAt.plusSeconds(86_400));
+        registry.addCertificate("client-b", "b2", "SHA256:b2", revokedAt.minusSeconds(60), revokedAt.plusSeconds(86_400));
+        registry.supersede("client-b", "b2", revokedAt.minusSeconds(30));
+        registry.revoke("client-b", "key compromise", "keyCompromise", revokedAt);
+
+        QueuedMessage before = sealedWith("b2", revokedAt.minusMillis(1));
+        QueuedMessage at = sealedWith("b2", revokedAt);
+        QueuedMessage withTheSupersededOne = sealedWith("b1", revokedAt.minusSeconds(10));
+        List<ItemResult> results = deliver(List.of(before, at, withTheSupersededOne));
+
+        assertThat(results).extracting(ItemResult::outcome)
+                .containsExactly(Outcome.STORED, Outcome.REJECTED, Outcome.STORED);
+        assertThat(results.get(1).reason()).contains("certificate b2 was revoked at 2026-06-01T12:00:00Z");
+        storage.storeFailed(sealedWith("b2", revokedAt.plusSeconds(1)), 3, "timeout", Instant.now());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM messages WHERE client_id = 'client-b'").query(Long.class).single())
+                .as("nor is a failed one stored").isEqualTo(2);
+    }
+
+    private QueuedMessage sealedWith(String serial, Instant queuedAt) {
+        String id = UUID.randomUUID().toString();
+        return new QueuedMessage(id, "client-b", "default", queuedAt,
+                sealer.seal(id, new MessageContent("+4915200000000", "hello", serial)));
+    }
 }
