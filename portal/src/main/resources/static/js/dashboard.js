@@ -1,5 +1,6 @@
-// Draws the admin dashboard's charts with Chart.js from the series the server rendered into
-// #dashboard-charts (a data attribute, so no inline script is needed under the Content Security Policy).
+// Draws the dashboards' charts with Chart.js from the series the server rendered into #dashboard-charts
+// (a data attribute, so no inline script is needed under the Content Security Policy). The user's
+// dashboard has the status chart only.
 (() => {
   const holder = document.getElementById('dashboard-charts');
   if (!holder || !window.Chart) {
@@ -29,7 +30,7 @@
     options: { ...common, scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } },
   });
 
-  const line = (id, name, values, colour, precision) => new Chart(document.getElementById(id), {
+  const line = (id, name, values, colour, precision) => document.getElementById(id) && new Chart(document.getElementById(id), {
     type: 'line',
     data: { labels, datasets: [{ label: name, data: values, borderColor: colour, backgroundColor: colour, pointRadius: 2 }] },
     options: {

@@ -27,6 +27,7 @@ public class BrokerCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietUntilSpringConfiguresLogging();
         // TLS 1.2 lets a client ask for renegotiation, a known denial-of-service lever; refuse it.
         System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
         int exitCode = commandLine().execute(args);
@@ -34,6 +35,18 @@ public class BrokerCommand implements Runnable {
             System.exit(exitCode);
         }
         // A successful `run` keeps its servers' threads alive; everything else ends here.
+    }
+
+    /**
+     * Before Spring Boot configures logging (files from INFO up, the console from LOG_CONSOLE_LEVEL), Logback's
+     * default would print every DEBUG and INFO line of the installation step on the console.
+     */
+    private static void quietUntilSpringConfiguresLogging() {
+        String level = System.getenv("LOG_CONSOLE_LEVEL");
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.toLevel(level, ch.qos.logback.classic.Level.WARN));
+        }
     }
 
     /** The command line with its error handling: an admin API failure is a message and exit status 1. */

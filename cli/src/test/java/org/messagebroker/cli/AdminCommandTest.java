@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,5 +112,33 @@ class AdminCommandTest {
         assertThat(admin(0, "stats")).contains("total_messages").contains("status delivered");
         assertThat(admin(0, "dead-letters", "list")).isNotNull();
         assertThat(admin(0, "audit", "verify")).contains("intact");
+    }
+
+    @Test
+    void everyCommandReadsTheSettingsBrokerRunReadsAndTakesItsOptionsWhereTheDocsPutThem() throws Exception {
+        CommandRun.Result fromSettings = CommandRun.process(Map.of("MAIN_SERVER_PORT", Integer.toString(broker.serverPort),
+                "BROKER_DATA_DIR", dir.toString(), "BROKER_TOKEN", Files.readString(tokenFile).trim()),
+                "admin", "user", "list");
+        assertThat(fromSettings.exit()).as(fromSettings.output()).isZero();
+        assertThat(fromSettings.output()).contains("admin@");
+
+        assertThat(CommandRun.broker(0, "admin", "--server", "https://localhost:" + broker.serverPort, "--data-dir",
+                dir.toString(), "--token-file", tokenFile.toString(), "user", "list")).contains("admin@");
+    }
+
+    @Test
+    void aNewcomersMistakesGetASentenceNotAStackTrace() {
+        CommandRun.Result noInstallation = CommandRun.process(Map.of("BROKER_DATA_DIR", dir.resolve("nowhere").toString()),
+                "smoke-test");
+        assertThat(noInstallation.exit()).isEqualTo(1);
+        assertThat(noInstallation.output()).contains("no CA certificate at").contains("--data-dir")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+
+        CommandRun.Result nothingListening = CommandRun.process(Map.of("MAIN_SERVER_PORT",
+                Integer.toString(RunningBroker.freePort()), "BROKER_DATA_DIR", dir.toString(), "BROKER_TOKEN", "x"),
+                "admin", "user", "list");
+        assertThat(nothingListening.exit()).isEqualTo(1);
+        assertThat(nothingListening.output()).contains("cannot reach the server at https://localhost:")
+                .contains("connection refused").doesNotContain("null").doesNotContain("Exception");
     }
 }

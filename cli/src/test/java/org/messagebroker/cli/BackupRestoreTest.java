@@ -76,6 +76,10 @@ class BackupRestoreTest {
                 restored.toString(), "--passphrase-file", passphrase.toString()));
         assertThat(Files.getPosixFilePermissions(restored.resolve("secrets/storage-keys")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        for (String directory : List.of("secrets", "ca")) {
+            assertThat(Files.getPosixFilePermissions(restored.resolve(directory))).as(directory)
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
         try (RunningBroker again = new RunningBroker(restored, List.of(Role.SERVER), target)) {
             assertThat(again.initialAdminPassword()).isEqualTo(adminPassword);
             String token = again.adminToken();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -102,6 +103,24 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(1366, 900));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * At a phone's width (390 px) neither the page nor any table in it scrolls sideways, once the page has
+     * laid itself out again (charts resize a moment after the window does).
+     */
+    void assertFitsAPhone(String name) {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> assertThat((List<?>)
+                    ((JavascriptExecutor) driver).executeScript("""
+                    return [document.documentElement, ...document.querySelectorAll('.table-responsive, table')]
+                        .filter(e => e.scrollWidth > e.clientWidth + 1)
+                        .map(e => (e.id || e.className || e.tagName) + ': ' + e.scrollWidth + ' > ' + e.clientWidth);"""))
+                    .as(name + ": wider than a phone").isEmpty());
+        } finally {
+            driver.manage().window().setSize(new Dimension(1366, 900));
         }
     }
 

@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.messagebroker.cli.RunningBroker.send;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -82,18 +89,23 @@ class PortalBrowserTest {
         try (Browser browser = browser(profile)) {
             browser.logInByKeyboard("alice@acme.example", PASSWORD);
             assertThat(browser.driver.getCurrentUrl()).endsWith("/dashboard");
-            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(20);
+            assertThat(browser.driver.findElements(By.cssSelector("#messages-table tbody tr"))).hasSize(20);
             assertThat(browser.text()).contains("Page 1 of 2 (26 messages)").doesNotContain("globex");
+            // The counts and the chart the user manual promises: all 26 delivered, all of them today.
+            assertThat(browser.driver.findElement(By.id("status-counts")).getText()).contains("all 26").contains("delivered 26");
+            assertThat(((JavascriptExecutor) browser.driver).executeScript("return Chart.getChart('status-chart').data.datasets"
+                    + ".flatMap(d => d.data).reduce((a, b) => a + b, 0)")).isEqualTo(26L);
             browser.screenshots("user-messages");
+            browser.assertFitsAPhone("user-messages");
 
             browser.click(By.linkText("Next"));
-            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(6);
+            assertThat(browser.driver.findElements(By.cssSelector("#messages-table tbody tr"))).hasSize(6);
             new Select(browser.driver.findElement(By.id("status"))).selectByValue("failed");
             browser.click(By.cssSelector("form[aria-label='Filter messages'] button"));
             assertThat(browser.text()).contains("No messages match.");
 
             browser.open("/dashboard");
-            browser.click(By.cssSelector("tbody tr a"));
+            browser.click(By.cssSelector("#messages-table tbody tr a"));
             assertThat(browser.text()).contains("[encrypted]").contains("acme");
             browser.screenshots("user-message");
 
@@ -139,6 +151,7 @@ class PortalBrowserTest {
             browser.click(By.cssSelector("form[aria-label='Create a user'] button"));
             assertThat(browser.text()).contains("User bob@globex.example created.");
             browser.screenshots("admin-users");
+            browser.assertFitsAPhone("admin-users");
 
             browser.open("/admin/dead-letters");
             assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(2);
@@ -146,11 +159,27 @@ class PortalBrowserTest {
             browser.screenshots("admin-dead-letters");
 
             browser.open("/admin/certificates");
+            browser.assertFitsAPhone("admin-certificates");
+            // Chrome compiles a pattern attribute with the v flag; one that does not compile checks nothing.
+            assertThat(page.executeScript("const p = document.getElementById('gen-client').pattern;"
+                    + " try { new RegExp('^(?:' + p + ')$', 'v'); return p; } catch (e) { return e.message; }"))
+                    .isEqualTo("[A-Za-z0-9][A-Za-z0-9._\\-]{0,63}");
             browser.driver.findElement(By.id("gen-client")).sendKeys("initech");
             browser.click(By.cssSelector("form[aria-label='Issue a certificate'] button"));
             assertThat(browser.text()).contains("shown only this once");
             assertThat(browser.driver.findElement(By.id("private-key")).getAttribute("value"))
                     .startsWith("-----BEGIN PRIVATE KEY-----");
+            // The files, offered as downloads from the page itself (the server keeps no key to fetch later).
+            assertThat(browser.driver.findElement(By.id("download-key")).getAttribute("download")).isEqualTo("initech.key");
+            assertThat(decoded(browser.driver.findElement(By.id("download-key")).getAttribute("href")))
+                    .isEqualTo(browser.driver.findElement(By.id("private-key")).getAttribute("value"));
+            assertThat(decoded(browser.driver.findElement(By.id("download-certificate")).getAttribute("href")))
+                    .startsWith("-----BEGIN CERTIFICATE-----");
+            assertThat(decoded(browser.driver.findElement(By.id("download-ca")).getAttribute("href")))
+                    .isEqualTo(browser.driver.findElement(By.id("ca-certificate")).getAttribute("value"));
+            String pkcs12 = browser.driver.findElement(By.id("download-pkcs12")).getAttribute("href");
+            char[] pkcs12Password = browser.driver.findElement(By.id("pkcs12-password")).getText().toCharArray();
+            assertThat(pkcs12Aliases(pkcs12, pkcs12Password)).isNotEmpty();
             browser.screenshots("admin-certificate-issued");
 
             // With initech registered, one dead letter is replayed into storage and the other discarded.
@@ -178,6 +207,15 @@ class PortalBrowserTest {
             browser.open("/admin/certificates?status=revoked");
             assertThat(browser.text()).contains("initech").contains("test over");
             browser.screenshots("admin-certificates");
+
+            // Bad values in the address: a styled 400 saying so, never a 500 or the framework's page.
+            for (String bad : List.of("/admin/messages?sender=abc", "/admin/messages?page=abc",
+                    "/admin/dashboard?period=year")) {
+                browser.open(bad);
+                assertThat(browser.text()).as(bad).contains("400").contains("could not be understood")
+                        .doesNotContain("Whitelabel").doesNotContain("Exception");
+            }
+            browser.screenshots("bad-request");
 
             browser.open("/admin/audit");
             assertThat(browser.text()).contains("Chain intact").contains("certificate_revoked");
@@ -218,6 +256,32 @@ class PortalBrowserTest {
             browser.driver.findElement(By.id("message_body")).sendKeys("sent in the browser");
             browser.click(By.cssSelector("main form button"));
             assertThat(browser.text()).contains("Message accepted and queued");
+            // The message just sent is on the list shown after sending (stored already, or marked just sent).
+            String sent = browser.text().replaceAll("(?s).*Message accepted and queued \\(([0-9a-f-]{36})\\).*", "$1");
+            assertThat(browser.driver.findElement(By.id("messages-table")).getText()).contains(sent.substring(0, 8));
+
+            HttpResponse<String> icon = send(broker.client(null), HttpRequest.newBuilder(broker.portal("/favicon.svg")).GET());
+            assertThat(icon.statusCode()).isEqualTo(200);
+            assertThat(icon.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/svg+xml");
+            assertThat(browser.driver.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href")).endsWith("/favicon.svg");
+        }
+    }
+
+    private static String decoded(String dataUrl) {
+        assertThat(dataUrl).startsWith("data:").contains(";base64,");
+        return new String(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static List<String> pkcs12Aliases(String dataUrl, char[] password) {
+        assertThat(dataUrl).startsWith("data:application/x-pkcs12;base64,");
+        try {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(new ByteArrayInputStream(Base64.getDecoder()
+                    .decode(dataUrl.substring(dataUrl.indexOf(',') + 1))), password);
+            return Collections.list(store.aliases());
+        } catch (IOException | GeneralSecurityException e) {
+            throw new AssertionError("the PKCS#12 download does not open with the password shown", e);
         }
     }
 

@@ -20,7 +20,8 @@ final class RoleProcess implements AutoCloseable {
 
     static RoleProcess start(String role, Path dataDir, Map<String, String> environment, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"),
                 BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -35,7 +36,9 @@ final class RoleProcess implements AutoCloseable {
     static RoleProcess start(String role, RunningBroker broker, Map<String, String> more, Path log) {
         Map<String, String> environment = new HashMap<>();
         broker.settings().forEach((key, value) -> environment.put(key, value.toString()));
-        environment.put("WORKER_METRICS_PORT", Integer.toString(RunningBroker.freePort()));
+        for (String port : List.of("WORKER_METRICS_PORT", "PROXY_METRICS_PORT", "MAIN_SERVER_METRICS_PORT")) {
+            environment.put(port, Integer.toString(RunningBroker.freePort()));
+        }
         environment.putAll(more);
         return start(role, broker.dir, environment, log);
     }

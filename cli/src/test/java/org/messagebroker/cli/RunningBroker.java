@@ -56,6 +56,8 @@ final class RunningBroker implements AutoCloseable {
         settings.put("MAIN_SERVER_METRICS_PORT", serverMetricsPort);
         settings.put("WORKER_POLL_INTERVAL", "50ms");
         settings.put("RATE_LIMIT_PER_MINUTE", 1_000_000);
+        // Test reports keep the roles' INFO lines, which a newcomer's console does not show.
+        settings.put("LOG_CONSOLE_LEVEL", "INFO");
         settings.put("PROXY_ACCESS_REFRESH_INTERVAL", "500ms");
         this.settings = settings;
         roles.forEach(this::start);

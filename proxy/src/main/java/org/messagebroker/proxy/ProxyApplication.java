@@ -1,6 +1,7 @@
 package org.messagebroker.proxy;
 
 import java.time.Clock;
+import org.messagebroker.core.MetricHelp;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class})
 public class ProxyApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-proxy";

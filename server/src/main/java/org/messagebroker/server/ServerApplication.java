@@ -3,6 +3,7 @@ package org.messagebroker.server;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.messagebroker.core.MetricHelp;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class})
 public class ServerApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-server";

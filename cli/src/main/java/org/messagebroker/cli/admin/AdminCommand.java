@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
                 DeadLetterCommands.class, CertsCommand.class, AuditCommand.class, KeysCommand.class})
 public class AdminCommand {
 
+    /** The connection options, accepted here too: {@code broker admin --server URL user list}. */
+    @picocli.CommandLine.Mixin AdminConnection connection;
+
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Shows the server's statistics.")
     static class Stats implements java.util.concurrent.Callable<Integer> {
         @picocli.CommandLine.Mixin AdminConnection server;

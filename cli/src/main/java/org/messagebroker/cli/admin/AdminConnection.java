@@ -10,28 +10,37 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import org.messagebroker.cli.UserError;
 import org.messagebroker.core.tls.TlsContexts;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How the CLI reaches the server's admin API: HTTPS verified against the installation's CA, as an
  * admin. The token comes from {@code BROKER_TOKEN}, a token file, or a login with an e-mail and a
- * password (from a file, {@code BROKER_PASSWORD}, or a prompt).
+ * password (from a file, {@code BROKER_PASSWORD}, or a prompt). Its options may be given on the command
+ * or on any command above it ({@code broker admin --server URL user list}); without them it reads the
+ * settings {@code broker run} reads: {@code MAIN_SERVER_URL}, else {@code MAIN_SERVER_PORT} on localhost,
+ * and {@code BROKER_DATA_DIR}.
  */
 public class AdminConnection {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:MAIN_SERVER_URL:-https://localhost:8000}",
-            description = "The server's base URL (default: ${DEFAULT-VALUE}).")
-    URI server;
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "${env:BROKER_DATA_DIR:-./data}",
-            description = "Where ca.crt is, to verify the server (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @Option(names = "--server", paramLabel = "URL",
+            description = "The server's base URL (default: MAIN_SERVER_URL, else https://localhost:MAIN_SERVER_PORT).")
+    URI serverOption;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where ca.crt is, to verify the server (default: BROKER_DATA_DIR, else ./data).")
+    Path dataDirOption;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "A file holding an admin bearer token.")
     Path tokenFile;
@@ -46,26 +55,75 @@ public class AdminConnection {
     private HttpClient http;
     private String token;
 
+    /** The server's URL: given here or on a command above, else from the settings {@code broker run} reads. */
+    public URI server() {
+        URI given = given(c -> c.serverOption);
+        if (given != null) {
+            return given;
+        }
+        String url = System.getenv("MAIN_SERVER_URL");
+        if (url != null && !url.isBlank()) {
+            return URI.create(url);
+        }
+        String port = System.getenv("MAIN_SERVER_PORT");
+        return URI.create("https://localhost:" + (port == null || port.isBlank() ? "8000" : port.trim()));
+    }
+
+    public Path dataDir() {
+        Path given = given(c -> c.dataDirOption);
+        if (given != null) {
+            return given;
+        }
+        String dir = System.getenv("BROKER_DATA_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "./data" : dir);
+    }
+
+    /** The CA certificate the server is verified with, or a user error saying how to get one. */
+    public Path caCertificate() {
+        Path ca = dataDir().resolve("ca.crt");
+        if (!Files.isRegularFile(ca)) {
+            throw new AdminException("no CA certificate at " + ca + ": start the broker once (broker run all) to create"
+                    + " the installation, or point --data-dir (or BROKER_DATA_DIR) at its data directory");
+        }
+        return ca;
+    }
+
+    /** The value given on this command or, failing that, on the nearest command above that has it. */
+    private <T> T given(Function<AdminConnection, T> option) {
+        T own = option.apply(this);
+        if (own != null || command == null) {
+            return own;
+        }
+        for (CommandSpec spec = command.parent(); spec != null; spec = spec.parent()) {
+            for (CommandSpec mixin : spec.mixins().values()) {
+                if (mixin.userObject() instanceof AdminConnection other && option.apply(other) != null) {
+                    return option.apply(other);
+                }
+            }
+        }
+        return null;
+    }
+
     private HttpClient http() {
         if (http == null) {
-            http = HttpClient.newBuilder().sslContext(TlsContexts.trusting(dataDir.resolve("ca.crt")))
+            http = HttpClient.newBuilder().sslContext(TlsContexts.trusting(caCertificate()))
                     .connectTimeout(Duration.ofSeconds(10)).build();
         }
         return http;
     }
 
     public JsonNode get(String path) {
-        return send(HttpRequest.newBuilder(server.resolve(path)).GET(), true);
+        return send(HttpRequest.newBuilder(server().resolve(path)).GET(), true);
     }
 
     public JsonNode post(String path, Map<String, ?> body) {
-        return send(HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(server().resolve(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), true);
     }
 
     /** A PUT or DELETE with a JSON body (or none). */
     public JsonNode send(String method, String path, Map<String, ?> body) {
-        return send(HttpRequest.newBuilder(server.resolve(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(server().resolve(path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), true);
     }
@@ -73,14 +131,14 @@ public class AdminConnection {
     /** An unauthenticated GET of raw bytes (the CA's public endpoints). */
     public byte[] getPublic(String path) {
         try {
-            HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(server.resolve(path)).GET().build(),
+            HttpResponse<byte[]> response = http().send(HttpRequest.newBuilder(server().resolve(path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AdminException("GET " + path + " answered " + response.statusCode());
             }
             return response.body();
         } catch (IOException e) {
-            throw new AdminException("cannot reach the server at " + server + ": " + e.getMessage());
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminException("interrupted");
@@ -100,7 +158,7 @@ public class AdminConnection {
             }
             return body;
         } catch (IOException e) {
-            throw new AdminException("cannot reach the server at " + server + ": " + e.getMessage());
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AdminException("interrupted");
@@ -113,14 +171,16 @@ public class AdminConnection {
         }
         try {
             String fromEnvironment = System.getenv("BROKER_TOKEN");
-            if (tokenFile != null) {
-                token = Files.readString(tokenFile).trim();
+            Path tokenFrom = given(c -> c.tokenFile);
+            String email = given(c -> c.email);
+            if (tokenFrom != null) {
+                token = Files.readString(tokenFrom).trim();
             } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 token = fromEnvironment.trim();
             } else if (email != null) {
-                JsonNode login = send(HttpRequest.newBuilder(server.resolve("/portal/auth/login"))
+                JsonNode login = send(HttpRequest.newBuilder(server().resolve("/portal/auth/login"))
                         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(
-                                JSON.writeValueAsBytes(Map.of("email", email, "password", password())))), false);
+                                JSON.writeValueAsBytes(Map.of("email", email, "password", password(email))))), false);
                 token = login.path("access_token").asString();
             } else {
                 throw new AdminException("not logged in: give --email, --token-file or BROKER_TOKEN");
@@ -131,9 +191,10 @@ public class AdminConnection {
         }
     }
 
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            return Files.readString(passwordFile).trim();
+    private String password(String email) throws IOException {
+        Path passwordFrom = given(c -> c.passwordFile);
+        if (passwordFrom != null) {
+            return Files.readString(passwordFrom).trim();
         }
         String fromEnvironment = System.getenv("BROKER_PASSWORD");
         if (fromEnvironment != null) {
@@ -144,6 +205,13 @@ public class AdminConnection {
             throw new AdminException("no password: use --password-file or BROKER_PASSWORD when not on a terminal");
         }
         return new String(console.readPassword("Password for %s: ", email));
+    }
+
+    private AdminException unreachable(IOException e) {
+        String why = e.getMessage() != null ? e.getMessage()
+                : e instanceof java.net.ConnectException ? "connection refused" : e.getClass().getSimpleName();
+        return new AdminException("cannot reach the server at " + server() + " (" + why + "): is it running? Give"
+                + " --server, or set MAIN_SERVER_URL or MAIN_SERVER_PORT as for broker run");
     }
 
     /** A failure to report to the operator: the message is printed, the exit status is 1. */

@@ -22,6 +22,9 @@ import tools.jackson.databind.JsonNode;
                 CertsCommand.ListCertificates.class, CertsCommand.IssueComponent.class, VerifyCommand.class})
 public class CertsCommand {
 
+    /** The connection options, accepted here too: {@code broker certs --server URL generate NAME}. */
+    @Mixin AdminConnection connection;
+
     /** Writes what the server answered: certificate, and the key and PKCS#12 when it generated the key. */
     static void save(JsonNode issued, String name, Path out) {
         try {
@@ -154,7 +157,7 @@ public class CertsCommand {
             body.put("ip_addresses", ips);
             body.put("validity_days", days);
             save(server.post("/admin/certificates/component", body), name,
-                    out != null ? out : server.dataDir.resolve("tls"));
+                    out != null ? out : server.dataDir().resolve("tls"));
             return 0;
         }
     }

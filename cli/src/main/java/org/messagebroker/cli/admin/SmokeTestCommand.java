@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.messagebroker.cli.UserError;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.core.tls.TlsContexts;
 import picocli.CommandLine.Command;
@@ -30,9 +31,12 @@ public class SmokeTestCommand implements Callable<Integer> {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Mixin AdminConnection server;
-    @Option(names = "--proxy", defaultValue = "https://localhost:8001") URI proxy;
-    @Option(names = "--portal", defaultValue = "https://localhost:5000") URI portal;
-    @Option(names = "--worker", defaultValue = "http://localhost:9100") URI worker;
+    @Option(names = "--proxy", defaultValue = "https://localhost:${env:PROXY_PORT:-8001}",
+            description = "The proxy's URL (default: ${DEFAULT-VALUE}).") URI proxy;
+    @Option(names = "--portal", defaultValue = "https://localhost:${env:PORTAL_PORT:-5000}",
+            description = "The portal's URL (default: ${DEFAULT-VALUE}).") URI portal;
+    @Option(names = "--worker", defaultValue = "http://localhost:${env:WORKER_METRICS_PORT:-9100}",
+            description = "The worker's health and metrics URL (default: ${DEFAULT-VALUE}).") URI worker;
     @Option(names = "--client-cert", paramLabel = "NAME", defaultValue = "demo-client",
             description = "The client certificate (DIR/NAME.crt and .key) to send with.") String clientCert;
 
@@ -40,9 +44,12 @@ public class SmokeTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path dir = server.dataDir;
-        check("certificates present", () -> Files.exists(dir.resolve("ca.crt"))
-                && Files.exists(dir.resolve(clientCert + ".crt")) && Files.exists(dir.resolve(clientCert + ".key")));
+        Path dir = server.dataDir();
+        server.caCertificate();
+        if (Files.notExists(dir.resolve(clientCert + ".crt")) || Files.notExists(dir.resolve(clientCert + ".key"))) {
+            throw new UserError("no client certificate " + dir.resolve(clientCert + ".crt") + " (and .key): give"
+                    + " --client-cert NAME for DIR/NAME.crt, or issue one with broker certs generate NAME");
+        }
         check("client certificate valid for 7 days or more", () -> {
             X509Certificate certificate = PemFiles.readCertificate(dir.resolve(clientCert + ".crt"));
             return certificate.getNotAfter().toInstant().isAfter(Instant.now().plus(Duration.ofDays(7)));
@@ -55,7 +62,7 @@ public class SmokeTestCommand implements Callable<Integer> {
                 .connectTimeout(Duration.ofSeconds(5)).build();
         HttpClient client = HttpClient.newBuilder().sslContext(TlsContexts.mutual(dir.resolve(clientCert + ".crt"),
                 dir.resolve(clientCert + ".key"), dir.resolve("ca.crt"))).connectTimeout(Duration.ofSeconds(5)).build();
-        check("server healthy (database, encryption)", () -> healthy(trusting, server.server.resolve("/health")));
+        check("server healthy (database, encryption)", () -> healthy(trusting, server.server().resolve("/health")));
         check("proxy healthy (queue, server)", () -> healthy(client, proxy.resolve("/api/v1/health")));
         check("worker healthy (queue, server)", () -> healthy(HttpClient.newHttpClient(), worker.resolve("/health")));
         check("portal up", () -> healthy(trusting, portal.resolve("/health")));

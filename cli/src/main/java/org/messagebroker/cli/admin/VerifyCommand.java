@@ -29,7 +29,7 @@ class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws GeneralSecurityException {
         X509Certificate certificate = PemFiles.readCertificate(file);
-        X509Certificate ca = PemFiles.readCertificate(server.dataDir.resolve("ca.crt"));
+        X509Certificate ca = PemFiles.readCertificate(server.caCertificate());
         String subject = certificate.getSubjectX500Principal().getName();
         try {
             certificate.verify(ca.getPublicKey());

@@ -5,7 +5,9 @@ import org.messagebroker.cli.database.DatabaseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Parameters;
                 "without conflicting files and a database the server has never started on. The backup's",
                 "checksums are checked first; a damaged or altered backup is refused before anything is written."})
 public class RestoreCommand implements Callable<Integer> {
+
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
 
     @Parameters(paramLabel = "BACKUP", description = "The broker-backup-*.zip file.")
     Path backup;
@@ -41,6 +46,7 @@ public class RestoreCommand implements Callable<Integer> {
             Map<String, byte[]> keys = opened.keys(Passphrases.readIfGiven(passphraseFile));
             refuseConflicts(publicFiles);
             refuseConflicts(keys);
+            createPrivateDirectories();
             database.migrate(dataDir);
             Map<String, Long> counts;
             try (Connection connection = database.connect(dataDir)) {
@@ -56,6 +62,17 @@ public class RestoreCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The data directory (if new), its secrets and its CA readable by the owner only (0700), as an installation's. */
+    private void createPrivateDirectories() throws java.io.IOException {
+        for (Path directory : List.of(dataDir, dataDir.resolve("secrets"), dataDir.resolve("ca"))) {
+            if (Files.notExists(directory)) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else if (!directory.equals(dataDir)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY);
+            }
+        }
     }
 
     private void refuseConflicts(Map<String, byte[]> files) throws java.io.IOException {

@@ -63,7 +63,8 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
-        log.error("Unexpected error in {} {}", request.getMethod(), request.getRequestURI(), ex);
+        log.error("Unexpected error in {} {} (request_id {})", request.getMethod(), request.getRequestURI(),
+                RequestIdFilter.of(request), ex);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred. Quote the request_id when reporting it.", request));
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -77,7 +78,9 @@ class AdminCertificatesController {
         body.put("validity_days", days);
         body.put("csr", csr == null || csr.isBlank() ? null : csr);
         try {
-            model.addAttribute("issued", server.send("POST", path, body, user.accessToken()));
+            JsonNode issued = server.send("POST", path, body, user.accessToken());
+            model.addAttribute("issued", issued);
+            model.addAttribute("downloads", Download.of(issued));
         } catch (ServerApi.ApiException e) {
             if (e.status() >= 500 || e.status() == 401) {
                 throw e;

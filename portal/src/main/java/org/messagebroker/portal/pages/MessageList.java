@@ -7,7 +7,10 @@ import org.messagebroker.portal.session.ServerApi;
 import org.springframework.ui.Model;
 import tools.jackson.databind.JsonNode;
 
-/** Fills a page with a filtered, paged message list from the server (the user's own, or an admin's view). */
+/**
+ * Fills a page with a filtered, paged message list from the server (the user's own, or an admin's view),
+ * with the message just sent on top while it is still on its way to storage.
+ */
 public final class MessageList {
 
     public static final int PER_PAGE = 20;
@@ -21,6 +24,11 @@ public final class MessageList {
         query.put("per_page", Integer.toString(PER_PAGE));
         JsonNode result = server.get("/portal/messages", query, user.accessToken());
         model.addAttribute("messages", result.path("messages"));
+        // A message sent a moment ago is queued, not yet stored: shown on top until the list has it.
+        if (model.getAttribute("sent") instanceof JsonNode sent && result.path("messages").valueStream()
+                .noneMatch(m -> m.path("message_id").equals(sent.path("message_id")))) {
+            model.addAttribute("pending", sent);
+        }
         model.addAttribute("pagination", result.path("pagination"));
         model.addAttribute("filters", filters);
         model.addAttribute("user", user);

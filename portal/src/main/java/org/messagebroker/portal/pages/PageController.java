@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.JsonNode;
 
 /** The pages every logged-in person has: their messages, one message, export, send, profile. */
 @Controller
@@ -47,6 +48,7 @@ class PageController {
             @RequestParam(required = false) String status, @RequestParam(name = "from_date", required = false) String from,
             @RequestParam(name = "to_date", required = false) String to, @RequestParam(required = false) String sender) {
         MessageList.fill(model, server, user, MessageList.filters(status, from, to, sender, null), page);
+        model.addAttribute("stats", server.get("/portal/stats", Map.of(), user.accessToken()));
         return "dashboard";
     }
 
@@ -84,8 +86,10 @@ class PageController {
         request.put("message_body", body);
         request.put("client_id", clientId == null || clientId.isBlank() ? null : clientId);
         try {
-            String id = server.send("POST", "/portal/messages", request, user.accessToken()).path("message_id").asString();
-            flash.addFlashAttribute("flash", "Message accepted and queued (" + id + ").");
+            JsonNode accepted = server.send("POST", "/portal/messages", request, user.accessToken());
+            flash.addFlashAttribute("flash", "Message accepted and queued (" + accepted.path("message_id").asString()
+                    + ").");
+            flash.addFlashAttribute("sent", accepted);
             return user.isAdmin() ? "redirect:/admin/messages" : "redirect:/dashboard";
         } catch (ServerApi.ApiException e) {
             if (e.status() != 400 && e.status() != 403) {

@@ -29,7 +29,8 @@ class PortalSecurityConfiguration {
             @Value("${broker.portal.session-absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/login", "/health", "/webjars/**", "/css/**", "/js/**", "/error").permitAll()
+                        .requestMatchers("/", "/login", "/health", "/webjars/**", "/css/**", "/js/**", "/favicon.svg",
+                                "/error").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form

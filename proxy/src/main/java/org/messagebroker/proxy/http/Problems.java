@@ -57,7 +57,8 @@ final class Problems {
             refusal.headers().forEach(problem::header);
             return problem;
         }).orElseGet(() -> {
-            log.error("Unexpected error in {} {}", request.method(), request.path(), failure);
+            log.error("Unexpected error in {} {} (request_id {})", request.method(), request.path(), request.requestId(),
+                    failure);
             return new ProxyException(500, "An unexpected error occurred. Quote the request_id when reporting it.");
         });
     }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 class IngestMetrics {
 
-    enum FailureReason { invalid_certificate, queue_error, validation_error, rate_limited }
+    /** The original's reasons ({@code redis_error}: the queue did not take it, whichever backend), and ours. */
+    enum FailureReason { invalid_certificate, redis_error, validation_error, internal_error, rate_limited }
 
     private final Counter enqueued;
     private final Map<FailureReason, Counter> failed;

@@ -65,8 +65,11 @@ class SubmitEndpoint implements Routes {
             metrics.failed(FailureReason.validation_error);
             throw invalid;
         } catch (QueueUnavailableException down) {
-            metrics.failed(FailureReason.queue_error);
+            metrics.failed(FailureReason.redis_error);
             throw down;
+        } catch (RuntimeException unexpected) {
+            metrics.failed(FailureReason.internal_error);
+            throw unexpected;
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.messagebroker.server.message.DbTime;
 import org.messagebroker.server.storage.Columns;
+import org.messagebroker.server.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,14 +29,12 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    Map<String, Object> list(@RequestParam(name = "event_type", required = false) String eventType,
+    Object list(@RequestParam(name = "event_type", required = false) String eventType,
             @RequestParam(name = "user_id", required = false) Long userId,
             @RequestParam(name = "client_id", required = false) String clientId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 1 and per_page 1 to 100");
-        }
+            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
+        Paging paging = Paging.of(page, perPage);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         condition(where, params, "event_type", eventType, " AND event_type = :event_type");
@@ -44,8 +43,8 @@ class AuditController {
         condition(where, params, "from", from == null ? null : DbTime.utc(instant(from)), " AND created_at >= :from");
         condition(where, params, "to", to == null ? null : DbTime.utc(instant(to)), " AND created_at < :to");
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_log" + where).params(params).query(Long.class).single();
-        params.put("limit", perPage);
-        params.put("offset", (page - 1) * perPage);
+        params.put("limit", paging.limit());
+        params.put("offset", paging.offset());
         List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM audit_log" + where
                         + " ORDER BY id DESC LIMIT :limit OFFSET :offset").params(params)
                 .query((rs, n) -> {
@@ -61,8 +60,7 @@ class AuditController {
                     row.put("row_hash", rs.getString("row_hash"));
                     return row;
                 }).list();
-        return Map.of("entries", rows, "pagination",
-                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+        return paging.answer("entries", rows, () -> total);
     }
 
     @GetMapping("/admin/audit/verify")

@@ -12,7 +12,9 @@ import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.user.PasswordPolicy;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -64,7 +66,10 @@ class LoginController {
             throttle.failed(request.email(), address);
             audit.record(new AuditEvent("user_login_failed", user.map(UserAccount::id).orElse(null), null, address,
                     AuditLog.data("email", String.valueOf(request.email())), "warning"));
-            return Problems.response(Problems.of(HttpStatus.UNAUTHORIZED, "Incorrect email or password", http));
+            // As the original (RFC 6750): the client is told which scheme the API wants.
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.UNAUTHORIZED, "Incorrect email or password", http));
         }
         UserAccount account = user.get();
         if (!account.active()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.messagebroker.server.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,16 +36,15 @@ class CertificateListController {
     }
 
     @GetMapping("/admin/certificates")
-    Map<String, Object> list(@RequestParam(defaultValue = "all") String status,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-        if (!STATUSES.contains(status) || page < 1 || perPage < 1 || perPage > 100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be active, revoked, expired or all; page >= 1; per_page 1 to 100");
+    Object list(@RequestParam(defaultValue = "all") String status,
+            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
+        if (!STATUSES.contains(status)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be active, revoked, expired or all");
         }
+        Paging paging = Paging.of(page, perPage);
         Instant now = clock.instant();
-        long total = records.count(status, now);
-        return Map.of("certificates", records.list(status, now, (page - 1) * perPage, perPage), "pagination",
-                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+        return paging.answer("certificates", records.list(status, now, paging.offset(), paging.limit()),
+                () -> records.count(status, now));
     }
 
     @GetMapping("/admin/certificates/expiring")

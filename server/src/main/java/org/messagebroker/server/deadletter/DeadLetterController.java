@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
+import org.messagebroker.server.web.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,13 +31,13 @@ class DeadLetterController {
     }
 
     @GetMapping("/admin/dead-letters")
-    Map<String, Object> list(@RequestParam(defaultValue = "pending") String status,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-        if (!STATUSES.contains(status) || page < 1 || perPage < 1 || perPage > 100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "status must be pending, replayed or discarded; page >= 1; per_page 1 to 100");
+    Object list(@RequestParam(defaultValue = "pending") String status,
+            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
+        if (!STATUSES.contains(status)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be pending, replayed or discarded");
         }
-        List<Map<String, Object>> items = store.page(status, (page - 1) * perPage, perPage).stream().map(row -> {
+        Paging paging = Paging.of(page, perPage);
+        List<Map<String, Object>> items = store.page(status, paging.offset(), paging.limit()).stream().map(row -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("message_id", row.message().messageId());
             item.put("client_id", row.message().clientId());
@@ -49,9 +50,7 @@ class DeadLetterController {
             item.put("resolved_at", row.resolvedAt());
             return item;
         }).toList();
-        long total = store.count(status);
-        return Map.of("dead_letters", items, "pagination",
-                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+        return paging.answer("dead_letters", items, () -> store.count(status));
     }
 
     @PostMapping("/admin/dead-letters/{messageId}/replay")

@@ -62,11 +62,6 @@ final class MessageQuery {
         }
     }
 
-    static void checkPage(int page, int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 100) {
-            throw bad("page must be >= 1 and per_page 1 to 100");
-        }
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

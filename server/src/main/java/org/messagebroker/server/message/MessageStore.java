@@ -105,7 +105,7 @@ public class MessageStore {
     }
 
     private static StoredMessage row(ResultSet rs, int rowNumber) throws SQLException {
-        return new StoredMessage(rs.getString("message_id"), rs.getString("client_id"), rs.getString("domain"),
+        return new StoredMessage(rs.getLong("id"), rs.getString("message_id"), rs.getString("client_id"), rs.getString("domain"),
                 rs.getString("sender_number_hashed"), rs.getString("sender_number_encrypted"),
                 rs.getString("encrypted_body"), rs.getInt("encryption_key_version"), rs.getString("status"),
                 rs.getInt("attempt_count"), DbTime.instant(rs.getObject("created_at", LocalDateTime.class)),

@@ -22,6 +22,7 @@ final class MessageViews {
 
     Map<String, Object> item(StoredMessage m, UserAccount viewer) {
         Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", m.id());
         item.put("message_id", m.messageId());
         item.put("client_id", m.clientId());
         item.put("sender_number_masked", crypto.maskedSender(m));
@@ -32,6 +33,15 @@ final class MessageViews {
         item.put("delivered_at", m.deliveredAt());
         item.put("domain", m.domain());
         item.put("message_body", viewer.isAdmin() || usersSeeBodies ? crypto.body(m) : PLACEHOLDER);
+        return item;
+    }
+
+    /** An item as the original's list gave it: a body only for those who may read it, else null. */
+    Map<String, Object> originalItem(StoredMessage m, UserAccount viewer) {
+        Map<String, Object> item = item(m, viewer);
+        if (PLACEHOLDER.equals(item.get("message_body"))) {
+            item.put("message_body", null);
+        }
         return item;
     }
 

@@ -8,6 +8,7 @@ import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
+import org.messagebroker.server.web.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -48,26 +49,21 @@ class PortalMessageController {
     }
 
     @GetMapping("/portal/messages")
-    Map<String, Object> list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String status,
+    Object list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String status,
             @RequestParam(name = "status_filter", required = false) String statusFilter,
             @RequestParam(name = "from_date", required = false) String fromDate,
             @RequestParam(name = "to_date", required = false) String toDate,
             @RequestParam(required = false) String sender, @RequestParam(name = "client_id", required = false) String clientId,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage,
+            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
-        if (limit != null) {
-            perPage = Math.min(Math.max(limit, 1), 100);
-            page = (skip == null ? 0 : Math.max(skip, 0)) / perPage + 1;
-        }
-        MessageQuery.checkPage(page, perPage);
+        Paging paging = Paging.of(page, perPage, skip, limit);
         UserAccount user = user(token);
         MessageFilter filter = MessageQuery.filter(user, clientId, status != null ? status : statusFilter, fromDate,
                 toDate, sender, blindIndex);
         List<Map<String, Object>> items = filter == null ? List.of()
-                : store.page(filter, (page - 1) * perPage, perPage).stream().map(m -> views.item(m, user)).toList();
-        long total = filter == null ? 0 : store.count(filter);
-        return Map.of("messages", items, "pagination",
-                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+                : store.page(filter, paging.offset(), paging.limit()).stream()
+                        .map(m -> paging.original() ? views.originalItem(m, user) : views.item(m, user)).toList();
+        return paging.answer("messages", items, () -> filter == null ? 0 : store.count(filter));
     }
 
     @GetMapping("/portal/messages/{messageId}")

@@ -11,8 +11,12 @@ import java.util.Map;
 import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageStore;
 import org.messagebroker.server.message.MessageStore.Delivery;
+import org.messagebroker.server.user.UserAccount;
+import org.messagebroker.server.user.UserRepository;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /admin/stats?period=hour|day|week|month}: the original's figures, plus the delivery time,
  * success rate, queue depth and pending dead letters, and a time series for the dashboard's charts
- * (counts by status, average delivery time and the deepest queue per bucket).
+ * (counts by status, average delivery time and the deepest queue per bucket). {@code GET /portal/stats}:
+ * the same counts for a user's own client over the last week, for their dashboard.
  */
 @RestController
 class StatsController {
@@ -38,13 +43,44 @@ class StatsController {
     private final MessageStore store;
     private final JdbcClient jdbc;
     private final QueueDepthHistory queueDepth;
+    private final UserRepository users;
     private final Clock clock;
 
-    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, Clock clock) {
+    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, UserRepository users,
+            Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.queueDepth = queueDepth;
+        this.users = users;
         this.clock = clock;
+    }
+
+    @GetMapping("/portal/stats")
+    Map<String, Object> ownClient(@AuthenticationPrincipal Jwt token) {
+        String clientId = users.findById(Long.parseLong(token.getSubject())).map(UserAccount::clientId).orElse(null);
+        Map<String, Object> stats = new LinkedHashMap<>();
+        stats.put("client_id", clientId);
+        if (clientId == null) {
+            stats.put("total_messages", 0);
+            stats.put("messages_by_status", Map.of());
+            stats.put("series", List.of());
+            return stats;
+        }
+        Instant now = clock.instant();
+        stats.put("total_messages", store.count(MessageFilter.of(clientId, null)));
+        stats.put("messages_by_status", store.countByStatus(MessageFilter.of(clientId, null)));
+        stats.put("messages_last_24h", store.count(new MessageFilter(clientId, null, now.minus(Duration.ofDays(1)), null,
+                null)));
+        List<Map<String, Object>> points = new ArrayList<>();
+        Duration day = Duration.ofDays(1);
+        // The last seven days (UTC), today included.
+        for (Instant from = now.truncatedTo(ChronoUnit.DAYS).minus(day.multipliedBy(6)); from.isBefore(now);
+                from = from.plus(day)) {
+            points.add(Map.of("from", from, "counts",
+                    store.countByStatus(new MessageFilter(clientId, null, from, from.plus(day), null))));
+        }
+        stats.put("series", points);
+        return stats;
     }
 
     @GetMapping("/admin/stats")

@@ -1,6 +1,9 @@
 package org.messagebroker.server.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import javax.sql.DataSource;
 import org.messagebroker.core.DatabaseVendor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +36,14 @@ public class DatabaseConfiguration {
                 return bean;
             }
         };
+    }
+
+    /** The original's gauge: connections the server holds open to its database. */
+    @Bean
+    MeterBinder databaseConnectionsGauge(DataSource dataSource) {
+        return meters -> Gauge.builder("main_server_db_connections", dataSource,
+                ds -> ds instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null
+                        ? pool.getHikariPoolMXBean().getTotalConnections() : Double.NaN).register(meters);
     }
 
     @Bean

@@ -3,6 +3,8 @@ package org.messagebroker.server.user;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.messagebroker.core.tls.PemFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
 class InitialAdmin implements ApplicationRunner {
 
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final Logger log = LoggerFactory.getLogger(InitialAdmin.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
@@ -41,9 +44,8 @@ class InitialAdmin implements ApplicationRunner {
         String password = randomPassword();
         users.create(email, passwords.encode(password), "admin", null);
         PemFiles.writeOwnerOnly(file, "email=" + email + "\npassword=" + password + "\n");
-        // Printed to the console on purpose, once; the log files never see it.
-        System.out.printf("%n  Initial admin account created (shown only this once, also in %s):%n"
-                + "    email:    %s%n    password: %s%n%n", file, email, password);
+        // Where, never what: `broker run` says so again in its summary, after everything has started.
+        log.warn("Initial admin account {} created; its password is in {} (mode 0600)", email, file);
     }
 
     static String randomPassword() {

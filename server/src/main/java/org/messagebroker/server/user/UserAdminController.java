@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.client.ClientIds;
+import org.messagebroker.server.web.Paging;
 import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;
@@ -80,15 +81,13 @@ class UserAdminController {
     }
 
     @GetMapping("/admin/users")
-    Map<String, Object> list(@RequestParam(required = false) String role, @RequestParam(required = false) Boolean active,
-            @RequestParam(defaultValue = "1") int page, @RequestParam(name = "per_page", defaultValue = "50") int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 100) {
-            throw bad("page must be >= 1 and per_page 1 to 100");
-        }
+    Object list(@RequestParam(required = false) String role, @RequestParam(required = false) Boolean active,
+            @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage,
+            @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
+        Paging paging = Paging.of(page, perPage, skip, limit);
         String roleFilter = role == null ? null : role(role);
-        long total = users.count(roleFilter, active);
-        return Map.of("users", users.page(roleFilter, active, (page - 1) * perPage, perPage), "pagination",
-                Map.of("page", page, "per_page", perPage, "total", total, "pages", (total + perPage - 1) / perPage));
+        return paging.answer("users", users.page(roleFilter, active, paging.offset(), paging.limit()),
+                () -> users.count(roleFilter, active));
     }
 
     @GetMapping("/admin/users/{id}")

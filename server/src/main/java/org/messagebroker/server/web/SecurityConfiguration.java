@@ -89,7 +89,7 @@ class SecurityConfiguration {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/health", "/portal/auth/login", "/portal/auth/refresh", "/error",
-                                "/ca/**", "/openapi.yaml").permitAll()
+                                "/ca/**", "/openapi.yaml", "/openapi.json").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth -> oauth

@@ -87,8 +87,9 @@ class MessageStoreTest {
         writer.insertIfAbsent(m);
 
         StoredMessage read = store.page(MessageFilter.ALL, 0, 1).getFirst();
-        assertThat(read).usingRecursiveComparison().ignoringFields("createdAt", "queuedAt", "deliveredAt")
+        assertThat(read).usingRecursiveComparison().ignoringFields("id", "createdAt", "queuedAt", "deliveredAt")
                 .isEqualTo(m);
+        assertThat(read.id()).as("the database's own row id").isPositive();
         assertThat(read.queuedAt()).isEqualTo(m.queuedAt());
         assertThat(crypto.body(read)).isEqualTo(marker);
         assertThat(crypto.maskedSender(read)).isEqualTo("+491****0000");

@@ -1,10 +1,13 @@
 package org.messagebroker.worker.delivery;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.messagebroker.core.queue.ClaimedMessage;
 import org.messagebroker.core.queue.MessageQueue;
@@ -43,13 +46,16 @@ class DeliveryLoop implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
     private final AtomicBoolean queueUnreachable = new AtomicBoolean();
+    private final AtomicInteger active = new AtomicInteger();
     private CountDownLatch stopped;
 
-    DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings, WorkerIdentity identity) {
+    DeliveryLoop(MessageQueue queue, BatchDelivery delivery, WorkerSettings settings, WorkerIdentity identity,
+            MeterRegistry meters) {
         this.queue = queue;
         this.delivery = delivery;
         this.settings = settings;
         this.id = identity.id();
+        Gauge.builder("worker_active_workers", active, AtomicInteger::get).register(meters);
     }
 
     @Override
@@ -79,6 +85,7 @@ class DeliveryLoop implements SmartLifecycle {
 
     private void loop() {
         Duration backoff = Duration.ZERO;
+        active.incrementAndGet();
         try {
             while (running) {
                 int delivered = deliverOneBatch();
@@ -100,6 +107,7 @@ class DeliveryLoop implements SmartLifecycle {
                 }
             }
         } finally {
+            active.decrementAndGet();
             stopped.countDown();
         }
     }
