@@ -9,6 +9,8 @@
 # each role used per accepted message.
 #
 # usage: scripts/bench-vs-kannel.sh [SECONDS=30]       (needs: apt-get install kannel kannel-extras)
+# Besides the closed-loop maximum at 16 and 64 connections, every system also runs at a fixed rate
+# (HALF_RATE msg/s, open model, 64 connections): about half the product's maximum, for the latency targets.
 # env:   BENCH_DIR  the reference bench folder (default: ../shared/bench next to this repository)
 #        OUT        where results go (default: /tmp/broker-vs-kannel)
 #        SKIP_KANNEL=1, SKIP_PRODUCTION=1, SKIP_EMBEDDED=1   leave a part out
@@ -16,6 +18,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
 D="${1:-30}"
+HALF_RATE="${HALF_RATE:-3000}"
 BENCH="${BENCH_DIR:-$root/../shared/bench}"
 OUT="${OUT:-/tmp/broker-vs-kannel}"
 LG="$BENCH/loadgen/loadgen.sh"
@@ -44,7 +47,7 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
     declare -A before
     for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); done
-    local started; started=$(date +%s.%N)
+    SINCE=$(date -u '+%Y-%m-%dT%H:%M:%S')  # the latency commands read what was queued from here on
     loadgen "$label" "$dir" "$c" "$@"
     local drained_from; drained_from=$(date +%s.%N)
     for _ in $(seq 600); do [ "$(eval "$depth")" = 0 ] && break; sleep 0.2; done
@@ -67,7 +70,7 @@ if [ "${SKIP_KANNEL:-0}" != 1 ]; then
     # bench.sh reads its TLS certificates from its own folder and make-certs.sh writes them to BENCH_OUT:
     # run a copy whose folder is its BENCH_OUT.
     rm -rf "$OUT/kannel"; cp -r "$BENCH" "$OUT/kannel"
-    BENCH_OUT="$OUT/kannel" "$OUT/kannel/kannel/bench.sh" "$D" | tee "$OUT/kannel.txt"
+    RATES="25 200 $HALF_RATE" BENCH_OUT="$OUT/kannel" "$OUT/kannel/kannel/bench.sh" "$D" | tee "$OUT/kannel.txt"
     cat "$OUT"/kannel/results/kannel-*.jsonl >> "$RESULTS"
 fi
 
@@ -77,7 +80,7 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
         --daemonize no > "$dir/redis.log" 2>&1 & PIDS+=($!); REDIS=$!
     mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_bench; CREATE DATABASE broker_bench"
     export QUEUE_TYPE=redis REDIS_PORT=18379 DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_bench DB_USERNAME=root \
-        RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m"
+        RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m" LOG_CONSOLE_LEVEL=INFO
     declare -A ROLES=([redis]=$REDIS)
     for role in server worker proxy; do
         "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
@@ -85,8 +88,9 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
     done
     ROLES[mariadb]=$(pgrep -o mariadbd)
     depth="redis-cli -p 18379 eval \"return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])\" 2 '{broker}:messages' '{broker}:retries'"
-    latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
+    latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
     for c in 16 64; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
+    measure_product "broker-production-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
     unset QUEUE_TYPE REDIS_PORT DB_URL DB_USERNAME
     cleanup; PIDS=()
 fi
@@ -97,8 +101,9 @@ if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     wait_log "$dir/all.out" "Message Broker is running"
     declare -A ROLES=([all]=$!)
     depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"
-    latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
+    latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
     for c in 16 64; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
+    measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
 fi
 
 echo "results: $RESULTS and $OUT/summary.txt"

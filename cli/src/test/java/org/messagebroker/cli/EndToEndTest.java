@@ -60,7 +60,7 @@ class EndToEndTest {
         assertThat(accepted.statusCode()).isEqualTo(202);
         JsonNode body = json(accepted);
         String messageId = body.path("message_id").asString();
-        assertThat(UUID.fromString(messageId).version()).isEqualTo(4);
+        assertThat(UUID.fromString(messageId).version()).as("time-ordered ids").isEqualTo(7);
         assertThat(body.path("status").asString()).isEqualTo("queued");
         assertThat(body.path("client_id").asString()).isEqualTo("demo-client");
         assertThat(body.path("queued_at").asString()).endsWith("Z");

@@ -1,5 +1,7 @@
 package org.messagebroker.core.intake;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.message.MessageValidator;
@@ -33,6 +34,12 @@ public final class MessageIntake {
     static final Duration IDEMPOTENCY_TTL = Duration.ofHours(24);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int MAX_DOMAIN_LENGTH = 255;
+    /**
+     * UUID version 7: the first 48 bits are the time, the other 74 random. Ids made one after the other sort
+     * one after the other, so the database's unique index on them (and SQLite's pages) grows at its end
+     * instead of at a random place per insert; the id still reveals nothing the 202 does not (queued_at).
+     */
+    private static final TimeBasedEpochGenerator MESSAGE_IDS = Generators.timeBasedEpochGenerator();
 
     private final QueueProducer queue;
     private final EnvelopeSealer sealer;
@@ -62,7 +69,7 @@ public final class MessageIntake {
         if (!errors.isEmpty()) {
             throw new InvalidSubmissionException(errors);
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = MESSAGE_IDS.generate().toString();
         // Milliseconds: the precision the queue and the database keep.
         Instant queuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Origin origin = submission.origin();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.messagebroker.core.message.MessageContent;
@@ -47,6 +50,16 @@ class MessageIntakeTest {
         assertThat(accepted.body()).containsOnlyKeys("message_id", "status", "client_id", "queued_at", "position")
                 .containsEntry("status", "queued").containsEntry("client_id", "acme").containsEntry("position", 1L)
                 .containsEntry("queued_at", "2026-03-01T10:00:00.123Z");
+    }
+
+    @Test
+    void idsAreTimeOrderedUuidsThatSortInTheOrderTheMessagesCame() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ids.add(intake.accept(new Submission(origin("acme"), "+4915200000000", "m" + i, null, null)).messageId());
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(UUID.fromString(id).version()).isEqualTo(7))
+                .doesNotHaveDuplicates().isSorted();
     }
 
     @Test
