@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.messagebroker.cli.bench.Ledger;
 import org.messagebroker.server.keys.StorageCipher;
-import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.message.MessageCrypto;
 
 /**

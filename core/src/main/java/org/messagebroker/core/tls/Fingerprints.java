@@ -1,4 +1,4 @@
-package org.messagebroker.server.ca;
+package org.messagebroker.core.tls;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.messagebroker.server.web.Paging;
+import org.messagebroker.server.paging.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;

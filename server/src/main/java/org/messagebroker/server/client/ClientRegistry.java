@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.messagebroker.core.tls.PemFiles;
-import org.messagebroker.server.ca.Fingerprints;
+import org.messagebroker.core.tls.Fingerprints;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
-import org.messagebroker.server.web.Paging;
+import org.messagebroker.server.paging.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

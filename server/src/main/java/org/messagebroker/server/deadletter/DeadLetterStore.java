@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.messagebroker.core.delivery.FailureReport.Failure;
 import org.messagebroker.core.queue.QueuedMessage;
-import org.messagebroker.server.message.DbTime;
+import org.messagebroker.server.storage.DbTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -8,7 +8,7 @@ import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
-import org.messagebroker.server.web.Paging;
+import org.messagebroker.server.paging.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.storage.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package org.messagebroker.server.web;
+package org.messagebroker.server.paging;
 
 import java.util.List;
 import java.util.Map;

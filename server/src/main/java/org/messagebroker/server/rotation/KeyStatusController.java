@@ -1,6 +1,7 @@
-package org.messagebroker.server.keys;
+package org.messagebroker.server.rotation;
 
 import java.util.Map;
+import org.messagebroker.server.keys.StorageCipher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

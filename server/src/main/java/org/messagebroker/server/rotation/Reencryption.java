@@ -1,4 +1,4 @@
-package org.messagebroker.server.keys;
+package org.messagebroker.server.rotation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

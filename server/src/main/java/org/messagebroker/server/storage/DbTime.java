@@ -1,4 +1,4 @@
-package org.messagebroker.server.message;
+package org.messagebroker.server.storage;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

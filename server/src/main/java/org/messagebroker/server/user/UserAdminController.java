@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.client.ClientIds;
-import org.messagebroker.server.web.Paging;
+import org.messagebroker.server.paging.Paging;
 import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.audit.AuditLog;
 import org.springframework.dao.DuplicateKeyException;

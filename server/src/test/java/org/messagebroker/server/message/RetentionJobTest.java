@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,4 +1,4 @@
-package org.messagebroker.server.keys;
+package org.messagebroker.server.rotation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.server.keys.KeysForTests;
 import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
 import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageStore;
