@@ -5,15 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.message.MessageContent;
+import org.messagebroker.core.queue.MessageQueue;
+import org.messagebroker.core.queue.QueuedMessage;
+import org.messagebroker.core.seal.EnvelopeSealer;
 
 /** The original's admin CLI, over the admin API of a running system. */
 class AdminCommandTest {
@@ -110,8 +116,25 @@ class AdminCommandTest {
         assertThat(admin(0, "message", "view", messageId)).contains("(use --decrypt)").doesNotContain("visible to the admin");
         assertThat(admin(0, "message", "view", messageId, "--decrypt")).contains("visible to the admin CLI");
         assertThat(admin(0, "stats")).contains("total_messages").contains("status delivered");
-        assertThat(admin(0, "dead-letters", "list")).isNotNull();
+        assertThat(admin(0, "dead-letters", "list")).as("none yet").isBlank();
+        String deadId = deadLetterForAnUnknownClient();
+        assertThat(admin(0, "dead-letters", "list")).contains(deadId).contains("initech").contains("unknown client");
+        broker.registerClient(broker.adminToken(), "initech");
+        admin(0, "dead-letters", "replay", deadId);
+        assertThat(broker.awaitDelivered(broker.adminToken(), deadId).path("client_id").asString()).isEqualTo("initech");
+        assertThat(admin(0, "dead-letters", "list")).doesNotContain(deadId);
         assertThat(admin(0, "audit", "verify")).contains("intact");
+    }
+
+    /** A message the proxy could have accepted for a client the server does not know: it is dead-lettered. */
+    private static String deadLetterForAnUnknownClient() {
+        String id = UUID.randomUUID().toString();
+        MessageQueue queue = broker.context(Role.SERVER).getBean(MessageQueue.class);
+        EnvelopeSealer sealer = broker.context(Role.SERVER).getBean(EnvelopeSealer.class);
+        queue.enqueue(new QueuedMessage(id, "initech", "default", Instant.now(),
+                sealer.seal(id, new MessageContent("+4915200000000", "before initech was registered"))));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin(0, "dead-letters", "list").contains(id));
+        return id;
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.messagebroker.cli.RunningBroker.send;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -93,17 +94,24 @@ class EndToEndTest {
     @Test
     @Tag("security")
     void aClientWithoutACertificateIsRefusedInTheHandshake() {
+        assertThat(send(broker.client("demo-client"), postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x")))
+                .statusCode()).as("the proxy is up for a client with a certificate").isEqualTo(202);
         assertThatThrownBy(() -> send(broker.client(null), postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x"))))
-                .isInstanceOf(UncheckedIOException.class).hasCauseInstanceOf(IOException.class);
+                .isInstanceOf(UncheckedIOException.class)
+                .satisfies(e -> assertThat(rootCause(e)).as("refused by TLS, not a closed port")
+                        .isInstanceOf(IOException.class).isNotInstanceOf(ConnectException.class));
     }
 
     @Test
     @Tag("security")
     void aCertificateFromAnotherCaIsRefusedInTheHandshake(@TempDir Path elsewhere) {
         HttpClient stranger = TestCertificates.foreignClient(elsewhere, dataDir.resolve("ca.crt"));
+        assertThat(send(broker.client("demo-client"), postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x")))
+                .statusCode()).as("the proxy is up for a client with a certificate").isEqualTo(202);
         assertThatThrownBy(() -> send(stranger, postJson(broker.proxy("/api/v1/messages"), VALID.formatted("x"))))
                 .isInstanceOf(UncheckedIOException.class)
-                .satisfies(e -> assertThat(rootCause(e)).isInstanceOfAny(SSLException.class, IOException.class));
+                .satisfies(e -> assertThat(rootCause(e)).as("refused by TLS, not a closed port")
+                        .isInstanceOfAny(SSLException.class, IOException.class).isNotInstanceOf(ConnectException.class));
     }
 
     @Test
