@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
-import org.messagebroker.core.message.MessageContent;
-import org.messagebroker.core.queue.MessageQueue;
-import org.messagebroker.core.queue.QueuedMessage;
-import org.messagebroker.core.seal.EnvelopeSealer;
 
 /** The original's admin CLI, over the admin API of a running system. */
 class AdminCommandTest {
@@ -128,11 +122,7 @@ class AdminCommandTest {
 
     /** A message the proxy could have accepted for a client the server does not know: it is dead-lettered. */
     private static String deadLetterForAnUnknownClient() {
-        String id = UUID.randomUUID().toString();
-        MessageQueue queue = broker.context(Role.SERVER).getBean(MessageQueue.class);
-        EnvelopeSealer sealer = broker.context(Role.SERVER).getBean(EnvelopeSealer.class);
-        queue.enqueue(new QueuedMessage(id, "initech", "default", Instant.now(),
-                sealer.seal(id, new MessageContent("+4915200000000", "before initech was registered"))));
+        String id = broker.enqueueSealed("initech", "before initech was registered");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> admin(0, "dead-letters", "list").contains(id));
         return id;
     }

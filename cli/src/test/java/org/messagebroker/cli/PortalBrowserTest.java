@@ -12,21 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
-import org.messagebroker.core.message.MessageContent;
-import org.messagebroker.core.queue.MessageQueue;
-import org.messagebroker.core.queue.QueuedMessage;
-import org.messagebroker.core.seal.EnvelopeSealer;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -63,12 +57,8 @@ class PortalBrowserTest {
         broker.awaitDelivered(admin, globexMessage);
         // Two messages for a client the server does not know (as if its registration had been withdrawn
         // after the proxy accepted them): the server rejects them for good and they become dead letters.
-        MessageQueue queue = broker.context(Role.SERVER).getBean(MessageQueue.class);
-        EnvelopeSealer sealer = broker.context(Role.SERVER).getBean(EnvelopeSealer.class);
         for (int i = 1; i <= 2; i++) {
-            String id = UUID.randomUUID().toString();
-            queue.enqueue(new QueuedMessage(id, "initech", "default", Instant.now(),
-                    sealer.seal(id, new MessageContent("+4915200000000", "before initech was registered " + i))));
+            broker.enqueueSealed("initech", "before initech was registered " + i);
         }
         org.awaitility.Awaitility.await().until(() -> broker.getJson(admin, "/admin/dead-letters")
                 .path("dead_letters").size() == 2);
@@ -267,18 +257,21 @@ class PortalBrowserTest {
         }
     }
 
-    private static String decoded(String dataUrl) {
+    /** The bytes a {@code data:…;base64,} link downloads. */
+    private static byte[] downloaded(String dataUrl) {
         assertThat(dataUrl).startsWith("data:").contains(";base64,");
-        return new String(Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1)),
-                StandardCharsets.UTF_8);
+        return Base64.getDecoder().decode(dataUrl.substring(dataUrl.indexOf(',') + 1));
+    }
+
+    private static String decoded(String dataUrl) {
+        return new String(downloaded(dataUrl), StandardCharsets.UTF_8);
     }
 
     private static List<String> pkcs12Aliases(String dataUrl, char[] password) {
         assertThat(dataUrl).startsWith("data:application/x-pkcs12;base64,");
         try {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(new ByteArrayInputStream(Base64.getDecoder()
-                    .decode(dataUrl.substring(dataUrl.indexOf(',') + 1))), password);
+            store.load(new ByteArrayInputStream(downloaded(dataUrl)), password);
             return Collections.list(store.aliases());
         } catch (IOException | GeneralSecurityException e) {
             throw new AssertionError("the PKCS#12 download does not open with the password shown", e);

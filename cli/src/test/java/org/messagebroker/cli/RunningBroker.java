@@ -10,14 +10,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import javax.net.ssl.SSLContext;
 import org.awaitility.Awaitility;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.cli.run.RoleLauncher;
+import org.messagebroker.core.message.MessageContent;
+import org.messagebroker.core.queue.MessageQueue;
+import org.messagebroker.core.queue.QueuedMessage;
+import org.messagebroker.core.seal.EnvelopeSealer;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -253,6 +259,18 @@ final class RunningBroker implements AutoCloseable {
     /** The running role's Spring context, for tests that must reach behind the API (a tampered row). */
     ConfigurableApplicationContext context(Role role) {
         return contexts.get(role);
+    }
+
+    /**
+     * Queues a message, sealed for the server, as if a proxy had accepted it for {@code clientId}: for a
+     * client the server does not know, it becomes a dead letter. Answers its id.
+     */
+    String enqueueSealed(String clientId, String body) {
+        String id = UUID.randomUUID().toString();
+        EnvelopeSealer sealer = context(Role.SERVER).getBean(EnvelopeSealer.class);
+        context(Role.SERVER).getBean(MessageQueue.class).enqueue(new QueuedMessage(id, clientId, "default",
+                Instant.now(), sealer.seal(id, new MessageContent("+4915200000000", body))));
+        return id;
     }
 
     /** POST with a JSON body on the server's API as the bearer of {@code token}. */
