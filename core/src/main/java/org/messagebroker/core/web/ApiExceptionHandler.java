@@ -1,17 +1,18 @@
 package org.messagebroker.core.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.messagebroker.core.errors.Refusal;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.intake.IdempotencyKeyReusedException;
 import org.messagebroker.core.intake.InvalidSubmissionException;
 import org.messagebroker.core.intake.RateLimitedException;
-import org.messagebroker.core.intake.Refusal;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -47,26 +48,18 @@ public abstract class ApiExceptionHandler extends ResponseEntityExceptionHandler
         return response;
     }
 
-    /** The intake's refusals (the portal's sending), answered as the proxy answers them. */
-    @ExceptionHandler({InvalidSubmissionException.class, IdempotencyKeyReusedException.class,
+    /** The use cases' rejections and the intake's refusals, answered as the proxy answers them. */
+    @ExceptionHandler({Rejection.class, InvalidSubmissionException.class, IdempotencyKeyReusedException.class,
             RateLimitedException.class, QueueUnavailableException.class})
-    ResponseEntity<ProblemDetail> refused(RuntimeException ex, HttpServletRequest request) {
-        Refusal refusal = Refusal.of(ex).orElseThrow();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(refusal.status()),
-                refusal.detail());
-        refusal.properties().forEach(problem::setProperty);
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(refusal.status())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        refusal.headers().forEach((name, value) -> response.header(name, value));
-        return response.body(Problems.enrich(problem, request));
+    ResponseEntity<Map<String, Object>> refused(RuntimeException ex, HttpServletRequest request) {
+        return Problems.answer(Refusal.of(ex).orElseThrow(), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> unexpected(Exception ex, HttpServletRequest request) {
         log.error("Unexpected error in {} {} (request_id {})", request.getMethod(), request.getRequestURI(),
                 RequestIdFilter.of(request), ex);
-        return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred. Quote the request_id when reporting it.", request));
+        return Problems.answer(500, "An unexpected error occurred. Quote the request_id when reporting it.", request);
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

@@ -1,19 +1,22 @@
 package org.messagebroker.core.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
+import org.messagebroker.core.errors.ProblemBody;
+import org.messagebroker.core.errors.Refusal;
+import org.messagebroker.core.errors.RequestIds;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that Tomcat answers itself, before any application code runs (a malformed path, an encoded
- * slash), as problem details like every other error, instead of Tomcat's HTML page.
+ * slash), as problem details like every other error, instead of Tomcat's HTML page. No filter ran, so
+ * the request gets its id here.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -21,14 +24,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
             return;
         }
-        HttpStatus known = HttpStatus.resolve(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"The request was refused before it reached the application.\",\"error\":\""
-                + Problems.codeFor(status) + "\",\"timestamp\":\"" + Instant.now().truncatedTo(ChronoUnit.MILLIS) + "\"}";
+        String requestId = RequestIds.next();
+        Refusal refusal = Refusal.of(status, "The request was refused before it reached the application.");
         try {
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+            response.setContentType(ProblemBody.CONTENT_TYPE);
+            response.setHeader(RequestIdFilter.HEADER, requestId);
+            response.getOutputStream().write(JSON.writeValueAsBytes(ProblemBody.of(refusal, null, requestId)));
             response.finishResponse();
         } catch (IOException | IllegalStateException ignored) {
             // The client is gone; nothing more to tell it.

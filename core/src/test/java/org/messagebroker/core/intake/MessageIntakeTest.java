@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.messagebroker.core.errors.Refusal;
 import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.message.MessageValidator.FieldError;
 import org.messagebroker.core.queue.ClaimedMessage;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -35,11 +35,12 @@ class ApiExceptionHandlerTest {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/admin/users");
         request.setAttribute(RequestIdFilter.ATTRIBUTE, "req_0123456789abcdef");
 
-        ResponseEntity<ProblemDetail> answer = new ApiExceptionHandler() { }
+        ResponseEntity<Map<String, Object>> answer = new ApiExceptionHandler() { }
                 .unexpected(new IllegalStateException("database password is hunter2"), request);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(500);
-        assertThat(answer.getBody().getProperties()).containsEntry("request_id", "req_0123456789abcdef");
+        assertThat(answer.getBody()).containsEntry("request_id", "req_0123456789abcdef")
+                .containsEntry("instance", "/admin/users").containsEntry("error", "internal_error");
         assertThat(answer.getBody().toString()).doesNotContain("hunter2").doesNotContain("IllegalStateException");
         assertThat(lines.list).singleElement().satisfies(line -> {
             assertThat(line.getFormattedMessage()).contains("POST /admin/users").contains("req_0123456789abcdef");

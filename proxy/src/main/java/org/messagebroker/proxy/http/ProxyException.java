@@ -2,10 +2,12 @@ package org.messagebroker.proxy.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.messagebroker.core.errors.Refusal;
 
 /**
- * A request the proxy refuses, answered as problem details: the status, what to tell the client, and any
- * extra problem members ({@code errors}, {@code retry_after}) and headers ({@code Retry-After}).
+ * A request the proxy refuses for reasons of its own (a malformed path, a body that is not JSON, a server
+ * it cannot reach), answered as problem details: the status, what to tell the client, and any extra
+ * problem members and headers ({@code Retry-After}).
  */
 public class ProxyException extends RuntimeException {
 
@@ -14,8 +16,14 @@ public class ProxyException extends RuntimeException {
     private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProxyException(int status, String detail) {
-        super(detail);
+        super(detail, null, false, false);
         this.status = status;
+    }
+
+    ProxyException(Refusal refusal) {
+        this(refusal.status(), refusal.detail());
+        properties.putAll(refusal.properties());
+        headers.putAll(refusal.headers());
     }
 
     public ProxyException with(String property, Object value) {
@@ -32,11 +40,7 @@ public class ProxyException extends RuntimeException {
         return status;
     }
 
-    Map<String, Object> properties() {
-        return properties;
-    }
-
-    Map<String, String> headers() {
-        return headers;
+    Refusal refusal() {
+        return new Refusal(status, getMessage(), properties, headers);
     }
 }

@@ -28,7 +28,7 @@ class RouterTest {
         assertThatThrownBy(() -> router.match("DELETE", "/api/v1/messages", "/api/v1/messages").endpoint()
                 .handle(request("/api/v1/messages"))).isInstanceOfSatisfying(ProxyException.class, e -> {
                     assertThat(e.status()).isEqualTo(405);
-                    assertThat(e.headers()).containsEntry("Allow", "POST");
+                    assertThat(e.refusal().headers()).containsEntry("Allow", "POST");
                 });
     }
 

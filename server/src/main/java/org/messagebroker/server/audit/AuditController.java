@@ -6,15 +6,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.messagebroker.server.storage.DbTime;
-import org.messagebroker.server.storage.Columns;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.paging.Paging;
-import org.springframework.http.HttpStatus;
+import org.messagebroker.server.storage.Columns;
+import org.messagebroker.server.storage.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code GET /admin/audit} (filtered, paged, newest first) and {@code GET /admin/audit/verify} (the chain). */
 @RestController
@@ -80,7 +79,7 @@ class AuditController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "from and to must be ISO date-times");
+            throw new Rejection.Invalid("from and to must be ISO date-times");
         }
     }
 }

@@ -6,15 +6,12 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.messagebroker.core.web.Problems;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.user.PasswordPolicy;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -23,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Logging in and out, refreshing, changing one's password; every outcome is audited. */
 @RestController
@@ -66,14 +62,11 @@ class LoginController {
             throttle.failed(request.email(), address);
             audit.record(new AuditEvent("user_login_failed", user.map(UserAccount::id).orElse(null), null, address,
                     AuditLog.data("email", String.valueOf(request.email())), "warning"));
-            // As the original (RFC 6750): the client is told which scheme the API wants.
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(Problems.of(HttpStatus.UNAUTHORIZED, "Incorrect email or password", http));
+            throw new Rejection.Unauthenticated("Incorrect email or password");
         }
         UserAccount account = user.get();
         if (!account.active()) {
-            return Problems.response(Problems.of(HttpStatus.FORBIDDEN, "Account is inactive", http));
+            throw new Rejection.Forbidden("Account is inactive");
         }
         throttle.succeeded(request.email(), address);
         users.recordLogin(account.id(), clock.instant());
@@ -88,7 +81,7 @@ class LoginController {
         UserAccount user = rotated == null ? null : users.findById(rotated.userId())
                 .filter(u -> u.active() && u.tokenVersion() == rotated.userTokenVersion()).orElse(null);
         if (user == null) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "Invalid refresh token");
+            throw new Rejection.Unauthenticated("Invalid refresh token");
         }
         return tokenResponse(user, rotated);
     }
@@ -121,7 +114,7 @@ class LoginController {
         }
         if (request.currentPassword() == null || !passwords.matches(request.currentPassword(), user.passwordHash())) {
             throttle.passwordCheckFailed(user.id(), http.getRemoteAddr());
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The current password is not right");
+            throw new Rejection.Forbidden("The current password is not right");
         }
         users.setPassword(user.id(), passwords.encode(PasswordPolicy.check(request.newPassword())), clock.instant());
         audit.record(new AuditEvent("password_changed", user.id(), null, http.getRemoteAddr(), null, "info"));

@@ -1,19 +1,18 @@
 package org.messagebroker.server.ca;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.paging.Paging;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Listing certificates by state and those expiring soon, for the admin API and the expiry gauge
@@ -39,7 +38,7 @@ class CertificateListController {
     Object list(@RequestParam(defaultValue = "all") String status,
             @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
         if (!STATUSES.contains(status)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be active, revoked, expired or all");
+            throw new Rejection.Invalid("status must be active, revoked, expired or all");
         }
         Paging paging = Paging.of(page, perPage);
         Instant now = clock.instant();
@@ -50,7 +49,7 @@ class CertificateListController {
     @GetMapping("/admin/certificates/expiring")
     Map<String, Object> expiring(@RequestParam(defaultValue = "30") int days) {
         if (days < 1 || days > 3650) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "days must be 1 to 3650");
+            throw new Rejection.Invalid("days must be 1 to 3650");
         }
         return Map.of("days", days, "certificates", expiringWithin(records, clock, days));
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.audit.AuditEvent;
@@ -20,10 +21,8 @@ import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.client.ClientRegistry;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Issues client certificates. The subject always comes from the server's records ({@code CN=<client_id>,
@@ -62,7 +61,7 @@ public class ClientCertificateService {
             throw badRequest(problem);
         });
         if (clients.exists(request.clientId())) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Client " + request.clientId() + " already exists");
+            throw new Rejection.Conflict("Client " + request.clientId() + " already exists");
         }
         String domain = request.domain() == null || request.domain().isBlank() ? "default" : request.domain();
         Issued issued = issue(request, domain);
@@ -78,10 +77,10 @@ public class ClientCertificateService {
     @Transactional
     public IssuedCertificate renew(Request request, Long adminId, String ip) {
         String status = clients.status(request.clientId())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Client not found: "
+                .orElseThrow(() -> new Rejection.NotFound("Client not found: "
                         + request.clientId()));
         if (!status.equals("active")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Client " + request.clientId() + " is " + status);
+            throw new Rejection.Conflict("Client " + request.clientId() + " is " + status);
         }
         Issued issued = issue(request, clients.domain(request.clientId()).orElseThrow());
         String serial = serial(issued.certificate());
@@ -137,8 +136,8 @@ public class ClientCertificateService {
         return certificate.getSerialNumber().toString(16);
     }
 
-    private static ResponseStatusException badRequest(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static Rejection badRequest(String detail) {
+        return new Rejection.Invalid(detail);
     }
 
     private static String pem(X509Certificate certificate) {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.audit.AuditEvent;
@@ -22,7 +23,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /admin/certificates/component}: a certificate for one of the system's own components
@@ -48,12 +48,12 @@ class ComponentCertificateController {
             HttpServletRequest http) throws CertificateEncodingException {
         if (request.name() == null || !NAME.matcher(request.name()).matches()
                 || ComponentRole.forName(request.name()).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "name must be a component's role (proxy, worker,"
+            throw new Rejection.Invalid("name must be a component's role (proxy, worker,"
                     + " server, portal), optionally followed by '-' and a lower-case suffix (worker-2)");
         }
         int days = request.validityDays() == null ? 365 : request.validityDays();
         if (days < 1 || days > 825) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "validity_days must be 1 to 825");
+            throw new Rejection.Invalid("validity_days must be 1 to 825");
         }
         List<String> dns = request.dnsNames() == null || request.dnsNames().isEmpty() ? List.of("localhost")
                 : request.dnsNames();
@@ -65,7 +65,7 @@ class ComponentCertificateController {
                     "CN=" + request.name() + ", O=MessageBroker", pair.getPublic(), clock.instant(), Duration.ofDays(days),
                     dns, ips);
         } catch (IllegalArgumentException badName) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "dns_names and ip_addresses must be valid");
+            throw new Rejection.Invalid("dns_names and ip_addresses must be valid");
         }
         audit.record(new AuditEvent("component_certificate_issued", Long.parseLong(admin.getSubject()), null,
                 http.getRemoteAddr(), AuditLog.data("name", request.name(), "dns_names", dns, "ip_addresses", ips,

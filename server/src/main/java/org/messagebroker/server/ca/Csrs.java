@@ -9,8 +9,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequest;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.messagebroker.core.errors.Rejection;
 
 /**
  * Certificate signing requests. Only the public key is taken, after checking the requester holds the
@@ -37,7 +36,7 @@ final class Csrs {
         }
     }
 
-    private static ResponseStatusException invalid(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static Rejection invalid(String detail) {
+        return new Rejection.Invalid(detail);
     }
 }

@@ -1,12 +1,11 @@
 package org.messagebroker.server.ca;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import org.springframework.http.HttpStatus;
+import org.messagebroker.core.errors.Rejection;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /internal/certificates/renew} on the mTLS connector: the proxy forwards a client's own
@@ -25,7 +24,7 @@ class InternalRenewalController {
     @PostMapping("/internal/certificates/renew")
     ResponseEntity<IssuedCertificate> renew(@RequestBody RenewalRequest request) {
         if (request.csr() == null || request.csr().isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "csr is required");
+            throw new Rejection.Invalid("csr is required");
         }
         return CertificateAdminController.created(certificates.renew(new ClientCertificateService.Request(
                 request.clientId(), null, request.validityDays(), request.csr()), null, null));

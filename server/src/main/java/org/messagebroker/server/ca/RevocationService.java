@@ -5,13 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientRegistry;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Revokes a client and its certificates: records reason and time, publishes a new CRL, and the proxies
@@ -37,16 +36,15 @@ class RevocationService {
     @Transactional
     Instant revoke(String clientId, String reason, String reasonCode, long adminId, String ip) {
         if (clientId == null || reason == null || reason.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "client_id and reason are required");
+            throw new Rejection.Invalid("client_id and reason are required");
         }
-        RevocationReason code = RevocationReason.named(reasonCode).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.BAD_REQUEST, "reason_code must be one of " + Arrays.toString(RevocationReason.values())));
+        RevocationReason code = RevocationReason.named(reasonCode).orElseThrow(() -> new Rejection.Invalid("reason_code must be one of " + Arrays.toString(RevocationReason.values())));
         if (!clients.exists(clientId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Client not found: " + clientId);
+            throw new Rejection.NotFound("Client not found: " + clientId);
         }
         Instant now = clock.instant();
         if (!clients.revoke(clientId, reason, code.name(), now)) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Certificate already revoked for " + clientId);
+            throw new Rejection.Conflict("Certificate already revoked for " + clientId);
         }
         revoked.increment();
         audit.record(new AuditEvent("certificate_revoked", adminId, clientId, ip, AuditLog.data("reason", reason,

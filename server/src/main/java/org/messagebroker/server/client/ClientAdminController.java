@@ -3,9 +3,9 @@ package org.messagebroker.server.client;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Admin actions on client systems: their rate limit. */
 @RestController
@@ -32,11 +31,10 @@ class ClientAdminController {
             @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
         Integer perMinute = request.perMinute();
         if (perMinute != null && (perMinute < 1 || perMinute > 1_000_000)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "requests_per_minute must be 1 to 1000000, or null for the default");
+            throw new Rejection.Invalid("requests_per_minute must be 1 to 1000000, or null for the default");
         }
         if (!clients.setRateLimit(clientId, perMinute)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Client not found: " + clientId);
+            throw new Rejection.NotFound("Client not found: " + clientId);
         }
         audit.record(new AuditEvent("client_rate_limit_changed", Long.parseLong(admin.getSubject()), clientId,
                 http.getRemoteAddr(), AuditLog.data("requests_per_minute", perMinute), "info"));

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
 import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.deadletter.DeadLetterStore.DeadLetterRow;
 import org.messagebroker.server.message.MessageStorage;
 import org.messagebroker.server.message.MessageStore;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Replaying and discarding dead letters, each audited with the admin who did it. */
 @Service
@@ -43,7 +42,7 @@ class DeadLetterAdminService {
         messages.deleteFailed(messageId);
         ItemResult result = storage.storeDelivered(List.of(row.message()), "admin " + adminId).getFirst();
         if (result.outcome() == Outcome.REJECTED) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The message is still rejected: " + result.reason());
+            throw new Rejection.Conflict("The message is still rejected: " + result.reason());
         }
         deadLetters.resolve(messageId, "replayed", clock.instant());
         audit.record(new AuditEvent("dead_letter_replayed", adminId, row.message().clientId(), ip,
@@ -61,9 +60,9 @@ class DeadLetterAdminService {
 
     private DeadLetterRow pending(String messageId) {
         DeadLetterRow row = deadLetters.find(messageId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + messageId));
+                .orElseThrow(() -> new Rejection.NotFound("No dead letter " + messageId));
         if (!row.status().equals("pending")) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The dead letter was " + row.status() + " already");
+            throw new Rejection.Conflict("The dead letter was " + row.status() + " already");
         }
         return row;
     }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.paging.Paging;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The admin API for dead letters: list by status, replay, discard. */
 @RestController
@@ -34,7 +33,7 @@ class DeadLetterController {
     Object list(@RequestParam(defaultValue = "pending") String status,
             @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage) {
         if (!STATUSES.contains(status)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status must be pending, replayed or discarded");
+            throw new Rejection.Invalid("status must be pending, replayed or discarded");
         }
         Paging paging = Paging.of(page, perPage);
         List<Map<String, Object>> items = store.page(status, paging.offset(), paging.limit()).stream().map(row -> {

@@ -2,11 +2,10 @@ package org.messagebroker.server.message;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.messagebroker.core.errors.Rejection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /internal/messages/{id}} on the mTLS connector: a stored message's status for the proxy,
@@ -24,7 +23,7 @@ class InternalMessageStatusController {
     @GetMapping("/internal/messages/{messageId}")
     Map<String, Object> status(@PathVariable String messageId) {
         StoredMessage m = store.find(messageId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message"));
+                .orElseThrow(() -> new Rejection.NotFound("No such message"));
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("message_id", m.messageId());
         status.put("client_id", m.clientId());

@@ -5,12 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.message.MessageValidator;
 import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.user.UserAccount;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Turns the portal's query parameters into a {@link MessageFilter} scoped to what the caller may see:
@@ -67,7 +66,7 @@ final class MessageQuery {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static ResponseStatusException bad(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static Rejection bad(String detail) {
+        return new Rejection.Invalid(detail);
     }
 }

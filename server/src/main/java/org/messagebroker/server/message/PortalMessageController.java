@@ -3,16 +3,16 @@ package org.messagebroker.server.message;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
 import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.keys.BlindIndex;
+import org.messagebroker.server.paging.Paging;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
-import org.messagebroker.server.paging.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The portal's message API. An admin sees every message; a user only their client's, and another
@@ -71,7 +70,7 @@ class PortalMessageController {
         UserAccount user = user(token);
         StoredMessage message = store.find(messageId)
                 .filter(m -> user.isAdmin() || m.clientId().equals(user.clientId()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such message"));
+                .orElseThrow(() -> new Rejection.NotFound("No such message"));
         return views.detail(message, user);
     }
 
@@ -98,6 +97,6 @@ class PortalMessageController {
 
     private UserAccount user(Jwt token) {
         return users.findById(Long.parseLong(token.getSubject()))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "User not found"));
+                .orElseThrow(() -> new Rejection.Unauthenticated("User not found"));
     }
 }

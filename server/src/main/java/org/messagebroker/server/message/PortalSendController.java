@@ -3,6 +3,7 @@ package org.messagebroker.server.message;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.MessageIntake;
 import org.messagebroker.core.intake.Origin;
@@ -21,7 +22,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /portal/messages}: a logged-in user sends a message as their client (an admin names the
@@ -52,11 +52,11 @@ class PortalSendController {
         UserAccount user = users.findById(Long.parseLong(token.getSubject())).orElseThrow();
         String clientId = user.isAdmin() && request.clientId() != null ? request.clientId() : user.clientId();
         if (clientId == null) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your account has no client to send as");
+            throw new Rejection.Forbidden("Your account has no client to send as");
         }
         ClientAccess standing = clients.standing(clientId).orElse(null);
         if (standing == null || !"active".equals(standing.status())) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The client " + clientId + " may not send");
+            throw new Rejection.Forbidden("The client " + clientId + " may not send");
         }
         int ratePerMinute = standing.rateLimitPerMinute() == null ? defaultRatePerMinute : standing.rateLimitPerMinute();
         Accepted accepted = intake.accept(new Submission(new Origin(clientId, null, ratePerMinute),

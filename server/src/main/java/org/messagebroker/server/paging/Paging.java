@@ -3,8 +3,7 @@ package org.messagebroker.server.paging;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.messagebroker.core.errors.Rejection;
 
 /**
  * The window of a list a request asks for. The documented {@code page} and {@code per_page} (default 1
@@ -22,8 +21,7 @@ public record Paging(int offset, int limit, int page, boolean original) {
         int p = page == null ? 1 : page;
         int size = perPage == null ? 50 : perPage;
         if (p < 1 || size < 1 || size > MAX_PER_PAGE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be 1 or more and per_page 1 to " + MAX_PER_PAGE);
+            throw new Rejection.Invalid("page must be 1 or more and per_page 1 to " + MAX_PER_PAGE);
         }
         return new Paging((p - 1) * size, size, p, false);
     }
@@ -36,8 +34,7 @@ public record Paging(int offset, int limit, int page, boolean original) {
         int from = skip == null ? 0 : skip;
         int size = limit == null ? 100 : limit;
         if (from < 0 || size < 1 || size > MAX_LIMIT) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "skip must be 0 or more and limit 1 to " + MAX_LIMIT);
+            throw new Rejection.Invalid("skip must be 0 or more and limit 1 to " + MAX_LIMIT);
         }
         return new Paging(from, size, 0, true);
     }

@@ -8,19 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageStore;
 import org.messagebroker.server.message.MessageStore.Delivery;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code GET /admin/stats?period=hour|day|week|month}: the original's figures, plus the delivery time,
@@ -87,7 +86,7 @@ class StatsController {
     Map<String, Object> stats(@RequestParam(defaultValue = "day") String period) {
         Period p = PERIODS.get(period);
         if (p == null) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "period must be hour, day, week or month");
+            throw new Rejection.Invalid("period must be hour, day, week or month");
         }
         Instant now = clock.instant();
         Instant since = now.minus(p.length());

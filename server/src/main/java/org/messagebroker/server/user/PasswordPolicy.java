@@ -3,8 +3,7 @@ package org.messagebroker.server.user;
 import java.nio.charset.StandardCharsets;
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.scoring.Result;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import org.messagebroker.core.errors.Rejection;
 
 /**
  * At least 8 characters (the original's minimum), at most 72 bytes (bcrypt reads no further, and a
@@ -34,8 +33,8 @@ public final class PasswordPolicy {
         return password;
     }
 
-    private static ResponseStatusException refused(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static Rejection refused(String detail) {
+        return new Rejection.Invalid(detail);
     }
 
     /** Its dictionaries take a moment to load: once, on the first check. */

@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.client.ClientIds;
-import org.messagebroker.server.paging.Paging;
-import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.audit.AuditLog;
+import org.messagebroker.server.client.ClientIds;
+import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.paging.Paging;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The admin API for people: create, list, change role / active flag / client, reset a password, delete.
@@ -65,7 +65,7 @@ class UserAdminController {
         try {
             id = users.create(request.email(), hash, role, existingClient(blankToNull(request.clientId())));
         } catch (DuplicateKeyException taken) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "Email already registered");
+            throw new Rejection.Conflict("Email already registered");
         }
         record("user_created", admin, id, http, AuditLog.data("email", request.email(), "role", role));
         return ResponseEntity.status(HttpStatus.CREATED).body(users.findById(id).orElseThrow());
@@ -102,7 +102,7 @@ class UserAdminController {
         String role = request.role() == null ? user.role() : role(request.role());
         boolean active = request.active() == null ? user.active() : request.active();
         if (user.isAdmin() && user.active() && (!role.equals("admin") || !active) && users.countActiveAdmins() <= 1) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The last active admin cannot be demoted or deactivated");
+            throw new Rejection.Conflict("The last active admin cannot be demoted or deactivated");
         }
         String clientId = request.clientId() == null ? user.clientId() : existingClient(blankToNull(request.clientId()));
         users.update(id, role, active, clientId, clock.instant());
@@ -123,7 +123,7 @@ class UserAdminController {
     ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
         UserAccount user = existing(id);
         if (user.isAdmin() && user.active() && users.countActiveAdmins() <= 1) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "The last active admin cannot be deleted");
+            throw new Rejection.Conflict("The last active admin cannot be deleted");
         }
         users.delete(id);
         record("user_deleted", admin, id, http, AuditLog.data("email", user.email()));
@@ -131,7 +131,7 @@ class UserAdminController {
     }
 
     private UserAccount existing(long id) {
-        return users.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No user " + id));
+        return users.findById(id).orElseThrow(() -> new Rejection.NotFound("No user " + id));
     }
 
     private void record(String event, Jwt admin, long userId, HttpServletRequest http, Map<String, Object> data) {
@@ -153,8 +153,8 @@ class UserAdminController {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static ResponseStatusException bad(String detail) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+    private static Rejection bad(String detail) {
+        return new Rejection.Invalid(detail);
     }
 
     record UserRequest(@JsonProperty("email") String email, @JsonProperty("password") String password,

@@ -29,7 +29,7 @@ class ForwardedAddressFilter extends OncePerRequestFilter implements Ordered {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!isAddress(request.getRemoteAddr())) {
-            ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST,
+            ProblemWriter.write(request, response, HttpStatus.BAD_REQUEST.value(),
                     "X-Forwarded-For must name the client's IP address.");
             return;
         }

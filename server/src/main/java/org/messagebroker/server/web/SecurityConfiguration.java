@@ -77,9 +77,9 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN, "This certificate may not call the internal API."))
+                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN.value(), "This certificate may not call the internal API."))
                         .accessDeniedHandler((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN, "This component may not call this endpoint.")))
+                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN.value(), "This component may not call this endpoint.")))
                 .build();
     }
 
@@ -95,14 +95,14 @@ class SecurityConfiguration {
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED.value(), "A valid bearer token is required."))
                         .accessDeniedHandler((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN, "Admin access required.")))
+                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN.value(), "Admin access required.")))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED, "A valid bearer token is required."))
+                                ProblemWriter.write(request, response, HttpStatus.UNAUTHORIZED.value(), "A valid bearer token is required."))
                         .accessDeniedHandler((request, response, e) ->
-                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN, "Admin access required.")))
+                                ProblemWriter.write(request, response, HttpStatus.FORBIDDEN.value(), "Admin access required.")))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.web.server.ResponseStatusException;
+import org.messagebroker.core.errors.Rejection;
 
 class PasswordPolicyTest {
 
@@ -15,7 +15,7 @@ class PasswordPolicyTest {
             "aaaaaaaaaaaa", "Password123"})
     void guessablePasswordsAreRefusedWithAHint(String password) {
         assertThatThrownBy(() -> PasswordPolicy.check(password))
-                .isInstanceOf(ResponseStatusException.class)
+                .isInstanceOf(Rejection.Invalid.class)
                 .hasMessageContaining("too easy to guess");
     }
 

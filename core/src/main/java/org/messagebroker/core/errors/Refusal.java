@@ -1,17 +1,26 @@
-package org.messagebroker.core.intake;
+package org.messagebroker.core.errors;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.messagebroker.core.intake.IdempotencyKeyReusedException;
+import org.messagebroker.core.intake.InvalidSubmissionException;
+import org.messagebroker.core.intake.RateLimitedException;
 import org.messagebroker.core.queue.QueueUnavailableException;
 
 /**
- * How an entry point answers the intake's refusals, whichever web stack it runs on: the status, what to
- * tell the client, extra problem members and headers. The proxy and the server's portal API both use it.
+ * How an entry point answers a refusal, whichever web stack it runs on: the status, what to tell the
+ * client, extra problem members and headers. The one mapping from the intake's exceptions and the
+ * use cases' {@link Rejection}s to HTTP; the proxy and the server both use it.
  */
 public record Refusal(int status, String detail, Map<String, Object> properties, Map<String, String> headers) {
 
-    /** The refusal for one of the intake's exceptions, or empty for anything else. */
+    /** A refusal with nothing extra, except that a 401 names the scheme the API wants (RFC 6750). */
+    public static Refusal of(int status, String detail) {
+        return new Refusal(status, detail, Map.of(), status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+    }
+
+    /** The refusal for a rejection or one of the intake's exceptions, or empty for anything else. */
     public static Optional<Refusal> of(Throwable failure) {
         return switch (failure) {
             case InvalidSubmissionException invalid -> Optional.of(new Refusal(400, invalid.getMessage(),
@@ -29,6 +38,11 @@ public record Refusal(int status, String detail, Map<String, Object> properties,
             case QueueUnavailableException down -> Optional.of(new Refusal(503,
                     "The message was not accepted: the queue is unavailable. Retry later.", Map.of(),
                     Map.of("Retry-After", "5")));
+            case Rejection.Invalid invalid -> Optional.of(of(400, invalid.getMessage()));
+            case Rejection.Unauthenticated unknown -> Optional.of(of(401, unknown.getMessage()));
+            case Rejection.Forbidden forbidden -> Optional.of(of(403, forbidden.getMessage()));
+            case Rejection.NotFound missing -> Optional.of(of(404, missing.getMessage()));
+            case Rejection.Conflict conflict -> Optional.of(of(409, conflict.getMessage()));
             default -> Optional.empty();
         };
     }
