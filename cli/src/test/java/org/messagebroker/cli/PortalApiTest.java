@@ -460,6 +460,17 @@ class PortalApiTest {
         }
     }
 
+    @Test
+    void aPathTomcatRefusesItselfIsAProblemWithARequestIdLikeEveryOther() {
+        HttpResponse<String> refused = broker.as(admin, "GET", "/portal/messages/a%2Fb", null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(refused).path("error").asString()).isEqualTo("validation_error");
+        assertThat(json(refused).path("request_id").asString()).startsWith("req_")
+                .isEqualTo(refused.headers().firstValue("X-Request-ID").orElseThrow());
+    }
+
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -4,17 +4,15 @@ import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns a valid access token into the user as they are now: a deleted or deactivated user, a token
  * issued before a logout, role change or password change (its {@code ver} is behind), or one whose session
  * ended (logged out, or its refresh token reused and revoked: {@code sid}) is refused at once. The role is
- * taken from the records, not from the token.
+ * taken from the records, not from the token, and the user loaded here is the request's principal.
  */
 @Component
 public class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -41,7 +39,6 @@ public class CurrentUserConverter implements Converter<Jwt, AbstractAuthenticati
                 || session == null || sessions.sessionEnded(session)) {
             throw new InvalidBearerTokenException("The token is no longer valid.");
         }
-        return new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_" + user.role().toUpperCase()),
-                jwt.getSubject());
+        return new UserAuthentication(user, jwt);
     }
 }

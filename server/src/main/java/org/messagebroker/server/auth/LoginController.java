@@ -7,15 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.user.PasswordPolicy;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,19 +28,19 @@ class LoginController {
     private final TokenService tokens;
     private final RefreshTokens refreshTokens;
     private final LoginThrottle throttle;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     // Compared against when the e-mail is unknown, so both failures cost one bcrypt check.
     private final String unknownUserHash;
 
     LoginController(UserRepository users, PasswordEncoder passwords, TokenService tokens, RefreshTokens refreshTokens,
-            LoginThrottle throttle, AuditLog audit, Clock clock) {
+            LoginThrottle throttle, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.throttle = throttle;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.unknownUserHash = passwords.encode("no such user, no such password");
     }
@@ -60,8 +58,8 @@ class LoginController {
                 && passwords.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
         if (user.isEmpty() || !matches) {
             throttle.failed(request.email(), address);
-            audit.record(new AuditEvent("user_login_failed", user.map(UserAccount::id).orElse(null), null, address,
-                    AuditLog.data("email", String.valueOf(request.email())), "warning"));
+            events.publishEvent(new AuthEvents.LoginFailed(user.map(UserAccount::id).orElse(null), request.email(),
+                    address));
             throw new Rejection.Unauthenticated("Incorrect email or password");
         }
         UserAccount account = user.get();
@@ -70,7 +68,7 @@ class LoginController {
         }
         throttle.succeeded(request.email(), address);
         users.recordLogin(account.id(), clock.instant());
-        audit.record(new AuditEvent("user_login", account.id(), account.clientId(), address, null, "info"));
+        events.publishEvent(new AuthEvents.LoggedIn(account.id(), account.clientId(), address));
         return ResponseEntity.ok(tokenResponse(account, refreshTokens.issue(account.id(), account.tokenVersion())));
     }
 
@@ -88,9 +86,9 @@ class LoginController {
 
     @PostMapping("/portal/auth/logout")
     @Transactional
-    ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token, @RequestBody(required = false) RefreshRequest session,
+    ResponseEntity<Void> logout(@AuthenticationPrincipal UserAccount user, @RequestBody(required = false) RefreshRequest session,
             HttpServletRequest http) {
-        long id = Long.parseLong(token.getSubject());
+        long id = user.id();
         boolean oneSession = session != null && session.refreshToken() != null;
         if (oneSession) {
             // The portal ends one session: its refresh tokens; its access token lived only in that session.
@@ -98,16 +96,14 @@ class LoginController {
         } else {
             users.revokeTokens(id);
         }
-        audit.record(new AuditEvent("user_logout", id, null, http.getRemoteAddr(),
-                AuditLog.data("scope", oneSession ? "session" : "all"), "info"));
+        events.publishEvent(new AuthEvents.LoggedOut(id, !oneSession, http.getRemoteAddr()));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/portal/auth/password")
     @Transactional
-    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, @AuthenticationPrincipal Jwt token,
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange request, @AuthenticationPrincipal UserAccount user,
             HttpServletRequest http) {
-        UserAccount user = users.findById(Long.parseLong(token.getSubject())).orElseThrow();
         long wait = throttle.passwordCheckRetryAfterSeconds(user.id(), http.getRemoteAddr());
         if (wait > 0) {
             throw new TooManyAttempts("wrong current passwords", wait);
@@ -117,12 +113,12 @@ class LoginController {
             throw new Rejection.Forbidden("The current password is not right");
         }
         users.setPassword(user.id(), passwords.encode(PasswordPolicy.check(request.newPassword())), clock.instant());
-        audit.record(new AuditEvent("password_changed", user.id(), null, http.getRemoteAddr(), null, "info"));
+        events.publishEvent(new AuthEvents.PasswordChanged(user.id(), http.getRemoteAddr()));
         return ResponseEntity.noContent().build();
     }
 
     private Map<String, Object> tokenResponse(UserAccount user, RefreshTokens.Rotated session) {
-        UserAccount current = users.findById(user.id()).orElseThrow();
+        UserAccount current = user;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.accessToken(current, session.familyId()));
         body.put("refresh_token", session.refreshToken());

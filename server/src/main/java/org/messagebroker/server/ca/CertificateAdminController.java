@@ -8,7 +8,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,23 +26,23 @@ class CertificateAdminController {
 
     @PostMapping("/admin/certificates/generate")
     ResponseEntity<IssuedCertificate> generate(@RequestBody CertificateRequest request,
-            @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
-        return created(certificates.generate(request.toRequest(), Long.parseLong(admin.getSubject()),
+            @AuthenticationPrincipal(expression = "id") long adminId, HttpServletRequest http) {
+        return created(certificates.generate(request.toRequest(), adminId,
                 http.getRemoteAddr()));
     }
 
     @PostMapping("/admin/certificates/renew")
-    ResponseEntity<IssuedCertificate> renew(@RequestBody CertificateRequest request, @AuthenticationPrincipal Jwt admin,
+    ResponseEntity<IssuedCertificate> renew(@RequestBody CertificateRequest request, @AuthenticationPrincipal(expression = "id") long adminId,
             HttpServletRequest http) {
-        return created(certificates.renew(request.toRequest(), Long.parseLong(admin.getSubject()),
+        return created(certificates.renew(request.toRequest(), adminId,
                 http.getRemoteAddr()));
     }
 
     @PostMapping("/admin/certificates/revoke")
-    Map<String, Object> revoke(@RequestBody RevokeRequest request, @AuthenticationPrincipal Jwt admin,
+    Map<String, Object> revoke(@RequestBody RevokeRequest request, @AuthenticationPrincipal(expression = "id") long adminId,
             HttpServletRequest http) {
         Instant at = revocation.revoke(request.clientId(), request.reason(), request.reasonCode(),
-                Long.parseLong(admin.getSubject()), http.getRemoteAddr());
+                adminId, http.getRemoteAddr());
         return Map.of("status", "success", "message", "Certificate revoked for " + request.clientId(),
                 "revoked_at", at.toString());
     }

@@ -16,11 +16,10 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.client.ClientRegistry;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,18 +36,18 @@ public class ClientCertificateService {
     private final CertificateAuthority ca;
     private final ClientRegistry clients;
     private final CrlPublisher crl;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter issued;
     private final int maxValidityDays;
 
-    ClientCertificateService(CertificateAuthority ca, ClientRegistry clients, CrlPublisher crl, AuditLog audit,
+    ClientCertificateService(CertificateAuthority ca, ClientRegistry clients, CrlPublisher crl, ApplicationEventPublisher events,
             Clock clock, MeterRegistry meters,
             @Value("${broker.ca.client-certificate-max-validity:397d}") Duration maxValidity) {
         this.ca = ca;
         this.clients = clients;
         this.crl = crl;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.issued = meters.counter("main_server_certificates_issued_total");
         this.maxValidityDays = (int) maxValidity.toDays();
@@ -67,7 +66,7 @@ public class ClientCertificateService {
         Issued issued = issue(request, domain);
         clients.register(request.clientId(), domain, serial(issued.certificate()), Fingerprints.sha256(issued.certificate()),
                 issued.certificate().getNotBefore().toInstant(), issued.certificate().getNotAfter().toInstant());
-        return answer("certificate_generated", request.clientId(), issued, adminId, ip);
+        return answer(false, request.clientId(), issued, adminId, ip);
     }
 
     /**
@@ -89,7 +88,7 @@ public class ClientCertificateService {
         if (clients.supersede(request.clientId(), serial, clock.instant()) > 0) {
             crl.publish();
         }
-        return answer("certificate_renewed", request.clientId(), issued, adminId, ip);
+        return answer(true, request.clientId(), issued, adminId, ip);
     }
 
     private Issued issue(Request request, String domain) {
@@ -113,13 +112,12 @@ public class ClientCertificateService {
         return new Issued(certificate, generatedKey);
     }
 
-    private IssuedCertificate answer(String event, String clientId, Issued issued, Long adminId, String ip) {
+    private IssuedCertificate answer(boolean renewal, String clientId, Issued issued, Long adminId, String ip) {
         X509Certificate certificate = issued.certificate();
         String fingerprint = Fingerprints.sha256(certificate);
         this.issued.increment();
-        audit.record(new AuditEvent(event, adminId, clientId, ip, AuditLog.data("serial", serial(certificate),
-                "fingerprint", fingerprint, "expires_at", certificate.getNotAfter().toInstant().toString(),
-                "key", issued.key() == null ? "csr" : "generated"), "info"));
+        events.publishEvent(new CertificateEvents.ClientIssued(clientId, renewal, adminId, ip,
+                certificate.getSerialNumber(), fingerprint, certificate.getNotAfter().toInstant(), issued.key() != null));
         String key = null;
         String pkcs12 = null;
         String password = null;

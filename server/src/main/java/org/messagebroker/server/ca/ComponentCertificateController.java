@@ -13,13 +13,11 @@ import java.util.regex.Pattern;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,17 +32,17 @@ class ComponentCertificateController {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private final CertificateAuthority ca;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ComponentCertificateController(CertificateAuthority ca, AuditLog audit, Clock clock) {
+    ComponentCertificateController(CertificateAuthority ca, ApplicationEventPublisher events, Clock clock) {
         this.ca = ca;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
     @PostMapping("/admin/certificates/component")
-    ResponseEntity<ComponentCertificate> issue(@RequestBody ComponentRequest request, @AuthenticationPrincipal Jwt admin,
+    ResponseEntity<ComponentCertificate> issue(@RequestBody ComponentRequest request, @AuthenticationPrincipal(expression = "id") long adminId,
             HttpServletRequest http) throws CertificateEncodingException {
         if (request.name() == null || !NAME.matcher(request.name()).matches()
                 || ComponentRole.forName(request.name()).isEmpty()) {
@@ -67,9 +65,8 @@ class ComponentCertificateController {
         } catch (IllegalArgumentException badName) {
             throw new Rejection.Invalid("dns_names and ip_addresses must be valid");
         }
-        audit.record(new AuditEvent("component_certificate_issued", Long.parseLong(admin.getSubject()), null,
-                http.getRemoteAddr(), AuditLog.data("name", request.name(), "dns_names", dns, "ip_addresses", ips,
-                        "serial", certificate.getSerialNumber().toString(16)), "info"));
+        events.publishEvent(new CertificateEvents.ComponentIssued(request.name(), adminId, http.getRemoteAddr(), dns,
+                ips, certificate.getSerialNumber()));
         String chain = PemFiles.pem("CERTIFICATE", certificate.getEncoded())
                 + PemFiles.pem("CERTIFICATE", ca.certificate().getEncoded());
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())

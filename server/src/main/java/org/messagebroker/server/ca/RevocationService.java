@@ -6,9 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +20,14 @@ class RevocationService {
 
     private final ClientRegistry clients;
     private final CrlPublisher crl;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter revoked;
 
-    RevocationService(ClientRegistry clients, CrlPublisher crl, AuditLog audit, Clock clock, MeterRegistry meters) {
+    RevocationService(ClientRegistry clients, CrlPublisher crl, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.clients = clients;
         this.crl = crl;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.revoked = meters.counter("main_server_certificates_revoked_total");
     }
@@ -47,8 +46,7 @@ class RevocationService {
             throw new Rejection.Conflict("Certificate already revoked for " + clientId);
         }
         revoked.increment();
-        audit.record(new AuditEvent("certificate_revoked", adminId, clientId, ip, AuditLog.data("reason", reason,
-                "reason_code", code.name()), "warning"));
+        events.publishEvent(new CertificateEvents.Revoked(clientId, adminId, ip, reason, code));
         crl.publish();
         return now;
     }

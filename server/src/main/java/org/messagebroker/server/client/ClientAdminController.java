@@ -4,10 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,16 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 class ClientAdminController {
 
     private final ClientRegistry clients;
-    private final AuditLog audit;
-    ClientAdminController(ClientRegistry clients, AuditLog audit) {
+    private final ApplicationEventPublisher events;
+    ClientAdminController(ClientRegistry clients, ApplicationEventPublisher events) {
         this.clients = clients;
-        this.audit = audit;
+        this.events = events;
     }
 
     @PutMapping("/admin/clients/{clientId}/rate-limit")
     @Transactional
     Map<String, Object> rateLimit(@PathVariable String clientId, @RequestBody RateLimitRequest request,
-            @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
+            @AuthenticationPrincipal(expression = "id") long adminId, HttpServletRequest http) {
         Integer perMinute = request.perMinute();
         if (perMinute != null && (perMinute < 1 || perMinute > 1_000_000)) {
             throw new Rejection.Invalid("requests_per_minute must be 1 to 1000000, or null for the default");
@@ -36,8 +34,7 @@ class ClientAdminController {
         if (!clients.setRateLimit(clientId, perMinute)) {
             throw new Rejection.NotFound("Client not found: " + clientId);
         }
-        audit.record(new AuditEvent("client_rate_limit_changed", Long.parseLong(admin.getSubject()), clientId,
-                http.getRemoteAddr(), AuditLog.data("requests_per_minute", perMinute), "info"));
+        events.publishEvent(new RateLimitChanged(clientId, adminId, http.getRemoteAddr(), perMinute));
         return perMinute == null ? Map.of("client_id", clientId)
                 : Map.of("client_id", clientId, "requests_per_minute", perMinute);
     }

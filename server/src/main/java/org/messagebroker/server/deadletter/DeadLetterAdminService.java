@@ -5,11 +5,10 @@ import java.util.List;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
 import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.deadletter.DeadLetterStore.DeadLetterRow;
 import org.messagebroker.server.message.MessageStorage;
 import org.messagebroker.server.message.MessageStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +19,15 @@ class DeadLetterAdminService {
     private final DeadLetterStore deadLetters;
     private final MessageStore messages;
     private final MessageStorage storage;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeadLetterAdminService(DeadLetterStore deadLetters, MessageStore messages, MessageStorage storage,
-            AuditLog audit, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;
         this.storage = storage;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -45,8 +44,7 @@ class DeadLetterAdminService {
             throw new Rejection.Conflict("The message is still rejected: " + result.reason());
         }
         deadLetters.resolve(messageId, "replayed", clock.instant());
-        audit.record(new AuditEvent("dead_letter_replayed", adminId, row.message().clientId(), ip,
-                AuditLog.data("message_id", messageId), "info"));
+        events.publishEvent(new DeadLetterEvents.Replayed(messageId, row.message().clientId(), adminId, ip));
         return result;
     }
 
@@ -54,8 +52,8 @@ class DeadLetterAdminService {
     public void discard(String messageId, long adminId, String ip) {
         DeadLetterRow row = pending(messageId);
         deadLetters.resolve(messageId, "discarded", clock.instant());
-        audit.record(new AuditEvent("dead_letter_discarded", adminId, row.message().clientId(), ip,
-                AuditLog.data("message_id", messageId, "reason", row.reason()), "warning"));
+        events.publishEvent(new DeadLetterEvents.Discarded(messageId, row.message().clientId(), adminId, ip,
+                row.reason()));
     }
 
     private DeadLetterRow pending(String messageId) {

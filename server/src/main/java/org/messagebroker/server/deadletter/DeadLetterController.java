@@ -9,7 +9,6 @@ import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.paging.Paging;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,14 +52,15 @@ class DeadLetterController {
     }
 
     @PostMapping("/admin/dead-letters/{messageId}/replay")
-    ItemResult replay(@PathVariable String messageId, @AuthenticationPrincipal Jwt admin, HttpServletRequest request) {
-        return this.admin.replay(messageId, Long.parseLong(admin.getSubject()), request.getRemoteAddr());
+    ItemResult replay(@PathVariable String messageId, @AuthenticationPrincipal(expression = "id") long adminId,
+            HttpServletRequest request) {
+        return this.admin.replay(messageId, adminId, request.getRemoteAddr());
     }
 
     @PostMapping("/admin/dead-letters/{messageId}/discard")
-    Map<String, String> discard(@PathVariable String messageId, @AuthenticationPrincipal Jwt admin,
+    Map<String, String> discard(@PathVariable String messageId, @AuthenticationPrincipal(expression = "id") long adminId,
             HttpServletRequest request) {
-        this.admin.discard(messageId, Long.parseLong(admin.getSubject()), request.getRemoteAddr());
+        this.admin.discard(messageId, adminId, request.getRemoteAddr());
         return Map.of("message_id", messageId, "status", "discarded");
     }
 }

@@ -4,11 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,13 +22,13 @@ class KeyRingWatcher {
 
     private final StorageCipher cipher;
     private final Path file;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private FileTime seen;
 
-    KeyRingWatcher(StorageCipher cipher, @Value("${broker.keys.storage}") Path file, AuditLog audit) throws IOException {
+    KeyRingWatcher(StorageCipher cipher, @Value("${broker.keys.storage}") Path file, ApplicationEventPublisher events) throws IOException {
         this.cipher = cipher;
         this.file = file;
-        this.audit = audit;
+        this.events = events;
         this.seen = Files.getLastModifiedTime(file);
     }
 
@@ -46,8 +45,7 @@ class KeyRingWatcher {
             if (cipher.currentVersion() != before) {
                 log.info("Storage key version {} is now current (was {}); older rows are re-encrypted in the"
                         + " background", cipher.currentVersion(), before);
-                audit.record(AuditEvent.system("storage_key_rotated",
-                        AuditLog.data("from_version", before, "to_version", cipher.currentVersion())));
+                events.publishEvent(new StorageKeyRotated(before, cipher.currentVersion()));
             }
         } catch (IOException | RuntimeException e) {
             log.error("Cannot reload the storage key ring {}; keeping the current one: {}", file, e.getMessage());

@@ -4,19 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.paging.Paging;
 import org.messagebroker.server.user.UserAccount;
-import org.messagebroker.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,21 +31,19 @@ class PortalMessageController {
 
     private final MessageStore store;
     private final MessageViews views;
-    private final UserRepository users;
     private final BlindIndex blindIndex;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    PortalMessageController(MessageStore store, MessageCrypto crypto, UserRepository users, BlindIndex blindIndex,
-            AuditLog audit, @Value("${broker.portal.user-message-bodies:placeholder}") String userBodies) {
+    PortalMessageController(MessageStore store, MessageCrypto crypto, BlindIndex blindIndex,
+            ApplicationEventPublisher events, @Value("${broker.portal.user-message-bodies:placeholder}") String userBodies) {
         this.store = store;
         this.views = new MessageViews(crypto, "visible".equals(userBodies));
-        this.users = users;
         this.blindIndex = blindIndex;
-        this.audit = audit;
+        this.events = events;
     }
 
     @GetMapping("/portal/messages")
-    Object list(@AuthenticationPrincipal Jwt token, @RequestParam(required = false) String status,
+    Object list(@AuthenticationPrincipal UserAccount user, @RequestParam(required = false) String status,
             @RequestParam(name = "status_filter", required = false) String statusFilter,
             @RequestParam(name = "from_date", required = false) String fromDate,
             @RequestParam(name = "to_date", required = false) String toDate,
@@ -56,7 +51,6 @@ class PortalMessageController {
             @RequestParam(required = false) Integer page, @RequestParam(name = "per_page", required = false) Integer perPage,
             @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
         Paging paging = Paging.of(page, perPage, skip, limit);
-        UserAccount user = user(token);
         MessageFilter filter = MessageQuery.filter(user, clientId, status != null ? status : statusFilter, fromDate,
                 toDate, sender, blindIndex);
         List<Map<String, Object>> items = filter == null ? List.of()
@@ -66,8 +60,7 @@ class PortalMessageController {
     }
 
     @GetMapping("/portal/messages/{messageId}")
-    Map<String, Object> detail(@AuthenticationPrincipal Jwt token, @PathVariable String messageId) {
-        UserAccount user = user(token);
+    Map<String, Object> detail(@AuthenticationPrincipal UserAccount user, @PathVariable String messageId) {
         StoredMessage message = store.find(messageId)
                 .filter(m -> user.isAdmin() || m.clientId().equals(user.clientId()))
                 .orElseThrow(() -> new Rejection.NotFound("No such message"));
@@ -75,15 +68,14 @@ class PortalMessageController {
     }
 
     @GetMapping("/portal/messages/export")
-    ResponseEntity<String> export(@AuthenticationPrincipal Jwt token, HttpServletRequest http,
+    ResponseEntity<String> export(@AuthenticationPrincipal UserAccount user, HttpServletRequest http,
             @RequestParam(required = false) String status, @RequestParam(name = "from_date", required = false) String fromDate,
             @RequestParam(name = "to_date", required = false) String toDate, @RequestParam(required = false) String sender,
             @RequestParam(name = "client_id", required = false) String clientId) {
-        UserAccount user = user(token);
         MessageFilter filter = MessageQuery.filter(user, clientId, status, fromDate, toDate, sender, blindIndex);
         List<StoredMessage> rows = filter == null ? List.of() : store.page(filter, 0, EXPORT_LIMIT);
-        audit.record(new AuditEvent("messages_exported", user.id(), filter == null ? null : filter.clientId(),
-                http.getRemoteAddr(), AuditLog.data("rows", rows.size()), "info"));
+        events.publishEvent(new MessageEvents.Exported(user.id(), filter == null ? null : filter.clientId(),
+                http.getRemoteAddr(), rows.size()));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"messages.csv\"")
@@ -91,12 +83,7 @@ class PortalMessageController {
     }
 
     @GetMapping("/portal/profile")
-    UserAccount profile(@AuthenticationPrincipal Jwt token) {
-        return user(token);
-    }
-
-    private UserAccount user(Jwt token) {
-        return users.findById(Long.parseLong(token.getSubject()))
-                .orElseThrow(() -> new Rejection.Unauthenticated("User not found"));
+    UserAccount profile(@AuthenticationPrincipal UserAccount user) {
+        return user;
     }
 }

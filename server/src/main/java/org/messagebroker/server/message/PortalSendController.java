@@ -8,17 +8,15 @@ import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.MessageIntake;
 import org.messagebroker.core.intake.Origin;
 import org.messagebroker.core.intake.Submission;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.client.ClientRegistry.ClientAccess;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,22 +32,21 @@ class PortalSendController {
     private final UserRepository users;
     private final ClientRegistry clients;
     private final MessageIntake intake;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final int defaultRatePerMinute;
 
-    PortalSendController(UserRepository users, ClientRegistry clients, MessageIntake intake, AuditLog audit,
+    PortalSendController(UserRepository users, ClientRegistry clients, MessageIntake intake, ApplicationEventPublisher events,
             @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
         this.users = users;
         this.clients = clients;
         this.intake = intake;
-        this.audit = audit;
+        this.events = events;
         this.defaultRatePerMinute = defaultRatePerMinute;
     }
 
     @PostMapping("/portal/messages")
-    ResponseEntity<Map<String, Object>> send(@RequestBody SendRequest request, @AuthenticationPrincipal Jwt token,
+    ResponseEntity<Map<String, Object>> send(@RequestBody SendRequest request, @AuthenticationPrincipal UserAccount user,
             HttpServletRequest http) {
-        UserAccount user = users.findById(Long.parseLong(token.getSubject())).orElseThrow();
         String clientId = user.isAdmin() && request.clientId() != null ? request.clientId() : user.clientId();
         if (clientId == null) {
             throw new Rejection.Forbidden("Your account has no client to send as");
@@ -62,8 +59,8 @@ class PortalSendController {
         Accepted accepted = intake.accept(new Submission(new Origin(clientId, null, ratePerMinute),
                 request.senderNumber(), request.messageBody(), request.domain(),
                 http.getHeader(MessageIntake.IDEMPOTENCY_HEADER)));
-        audit.record(new AuditEvent("message_sent_from_portal", user.id(), clientId, http.getRemoteAddr(),
-                AuditLog.data("message_id", accepted.messageId()), "info"));
+        events.publishEvent(new MessageEvents.SentFromPortal(user.id(), clientId, http.getRemoteAddr(),
+                accepted.messageId()));
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED);
         accepted.rateHeaders().forEach(response::header);
         return response.body(accepted.body());

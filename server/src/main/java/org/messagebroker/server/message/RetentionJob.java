@@ -6,12 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.storage.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,17 +25,17 @@ public class RetentionJob {
     private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
     private final JdbcClient jdbc;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration retention;
     private final int batchSize;
     private final Counter purged;
 
-    public RetentionJob(JdbcClient jdbc, AuditLog audit, Clock clock, MeterRegistry meters,
+    public RetentionJob(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
             @Value("${broker.retention.age:90d}") Duration retention,
             @Value("${broker.retention.batch-size:1000}") int batchSize) {
         this.jdbc = jdbc;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
         this.retention = retention;
         this.batchSize = batchSize;
@@ -64,8 +63,7 @@ public class RetentionJob {
         } while (ids.size() == batchSize);
         if (total > 0) {
             purged.increment(total);
-            audit.record(AuditEvent.system("messages_purged", AuditLog.data("count", total,
-                    "retention_days", retention.toDays(), "cutoff", cutoff.toString())));
+            events.publishEvent(new MessageEvents.Purged(total, retention, cutoff));
             log.info("Purged {} messages older than {} days", total, retention.toDays());
         }
         return total;

@@ -13,10 +13,8 @@ import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageStore;
 import org.messagebroker.server.message.MessageStore.Delivery;
 import org.messagebroker.server.user.UserAccount;
-import org.messagebroker.server.user.UserRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,21 +40,18 @@ class StatsController {
     private final MessageStore store;
     private final JdbcClient jdbc;
     private final QueueDepthHistory queueDepth;
-    private final UserRepository users;
     private final Clock clock;
 
-    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, UserRepository users,
-            Clock clock) {
+    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.queueDepth = queueDepth;
-        this.users = users;
         this.clock = clock;
     }
 
     @GetMapping("/portal/stats")
-    Map<String, Object> ownClient(@AuthenticationPrincipal Jwt token) {
-        String clientId = users.findById(Long.parseLong(token.getSubject())).map(UserAccount::clientId).orElse(null);
+    Map<String, Object> ownClient(@AuthenticationPrincipal UserAccount token) {
+        String clientId = token.clientId();
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("client_id", clientId);
         if (clientId == null) {

@@ -3,21 +3,20 @@ package org.messagebroker.server.user;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.audit.AuditEvent;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.client.ClientRegistry;
 import org.messagebroker.server.paging.Paging;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,21 +39,21 @@ class UserAdminController {
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
-    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ClientRegistry clients;
 
-    UserAdminController(UserRepository users, ClientRegistry clients, PasswordEncoder passwords, AuditLog audit,
+    UserAdminController(UserRepository users, ClientRegistry clients, PasswordEncoder passwords, ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.clients = clients;
         this.passwords = passwords;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
     @PostMapping("/admin/users")
-    ResponseEntity<UserAccount> create(@RequestBody UserRequest request, @AuthenticationPrincipal Jwt admin,
+    ResponseEntity<UserAccount> create(@RequestBody UserRequest request, @AuthenticationPrincipal UserAccount admin,
             HttpServletRequest http) {
         if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
             throw bad("email must be an e-mail address");
@@ -67,7 +66,7 @@ class UserAdminController {
         } catch (DuplicateKeyException taken) {
             throw new Rejection.Conflict("Email already registered");
         }
-        record("user_created", admin, id, http, AuditLog.data("email", request.email(), "role", role));
+        record(UserAdministered.Action.CREATED, admin, id, http, details("email", request.email(), "role", role));
         return ResponseEntity.status(HttpStatus.CREATED).body(users.findById(id).orElseThrow());
     }
 
@@ -96,7 +95,7 @@ class UserAdminController {
     }
 
     @PutMapping("/admin/users/{id}")
-    UserAccount update(@PathVariable long id, @RequestBody UserRequest request, @AuthenticationPrincipal Jwt admin,
+    UserAccount update(@PathVariable long id, @RequestBody UserRequest request, @AuthenticationPrincipal UserAccount admin,
             HttpServletRequest http) {
         UserAccount user = existing(id);
         String role = request.role() == null ? user.role() : role(request.role());
@@ -106,27 +105,28 @@ class UserAdminController {
         }
         String clientId = request.clientId() == null ? user.clientId() : existingClient(blankToNull(request.clientId()));
         users.update(id, role, active, clientId, clock.instant());
-        record("user_updated", admin, id, http, AuditLog.data("role", role, "is_active", active, "client_id", clientId));
+        record(UserAdministered.Action.UPDATED, admin, id, http,
+                details("role", role, "is_active", active, "client_id", clientId));
         return existing(id);
     }
 
     @PostMapping("/admin/users/{id}/password")
     ResponseEntity<Void> resetPassword(@PathVariable long id, @RequestBody UserRequest request,
-            @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
+            @AuthenticationPrincipal UserAccount admin, HttpServletRequest http) {
         existing(id);
         users.setPassword(id, passwords.encode(PasswordPolicy.check(request.password())), clock.instant());
-        record("password_reset", admin, id, http, null);
+        record(UserAdministered.Action.PASSWORD_RESET, admin, id, http, Map.of());
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/admin/users/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal Jwt admin, HttpServletRequest http) {
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal UserAccount admin, HttpServletRequest http) {
         UserAccount user = existing(id);
         if (user.isAdmin() && user.active() && users.countActiveAdmins() <= 1) {
             throw new Rejection.Conflict("The last active admin cannot be deleted");
         }
         users.delete(id);
-        record("user_deleted", admin, id, http, AuditLog.data("email", user.email()));
+        record(UserAdministered.Action.DELETED, admin, id, http, details("email", user.email()));
         return ResponseEntity.noContent().build();
     }
 
@@ -134,11 +134,18 @@ class UserAdminController {
         return users.findById(id).orElseThrow(() -> new Rejection.NotFound("No user " + id));
     }
 
-    private void record(String event, Jwt admin, long userId, HttpServletRequest http, Map<String, Object> data) {
-        Map<String, Object> details = data == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(data);
-        details.put("user_id", userId);
-        audit.record(new AuditEvent(event, Long.parseLong(admin.getSubject()), null, http.getRemoteAddr(), details,
-                "info"));
+    private void record(UserAdministered.Action action, UserAccount admin, long userId, HttpServletRequest http,
+            Map<String, Object> details) {
+        events.publishEvent(new UserAdministered(action, admin.id(), userId, http.getRemoteAddr(), details));
+    }
+
+    /** The changed fields; a client id may be null (the user left their client). */
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return details;
     }
 
     private static String role(String role) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
-import org.messagebroker.server.audit.AuditLog;
 import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,6 +28,7 @@ class RetentionJobTest {
     TestDatabase database;
     final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final List<Object> published = new ArrayList<>();
     JdbcClient jdbc;
     RetentionJob job;
 
@@ -36,7 +37,7 @@ class RetentionJobTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        job = new RetentionJob(jdbc, new AuditLog(jdbc, clock), clock, meters, Duration.ofDays(90), 2);
+        job = new RetentionJob(jdbc, published::add, clock, meters, Duration.ofDays(90), 2);
     }
 
     private void insert(String id, String status, Instant createdAt) {
@@ -61,10 +62,11 @@ class RetentionJobTest {
         assertThat(jdbc.sql("SELECT message_id FROM messages ORDER BY message_id").query(String.class).list())
                 .containsExactly("old-queued", "recent-delivered");
         assertThat(meters.counter("main_server_messages_purged_total").count()).isEqualTo(6);
-        assertThat(jdbc.sql("SELECT event_type FROM audit_log").query(String.class).list())
-                .containsExactly("messages_purged");
+        assertThat(published).singleElement().isInstanceOfSatisfying(MessageEvents.Purged.class, purged -> {
+            assertThat(purged.count()).isEqualTo(6);
+            assertThat(purged.cutoff()).isEqualTo(clock.instant().minus(90, ChronoUnit.DAYS));
+        });
         assertThat(job.purge()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log").query(Long.class).single())
-                .as("no audit row when nothing was purged").isEqualTo(1);
+        assertThat(published).as("nothing published when nothing was purged").hasSize(1);
     }
 }
