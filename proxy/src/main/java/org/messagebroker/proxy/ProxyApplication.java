@@ -29,7 +29,7 @@ public class ProxyApplication {
         return Clock.systemUTC();
     }
 
-    /** The original's queue gauge, under its name for existing dashboards, whichever backend is in use. */
+    /** Message Broker 1.0's queue gauge, under its name for existing dashboards, whichever backend is in use. */
     @Bean
     Gauge queueSizeGauge(MeterRegistry meters, QueueInspector queue) {
         return Gauge.builder("redis_queue_size", queue, q -> {

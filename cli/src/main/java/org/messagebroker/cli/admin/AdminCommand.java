@@ -3,7 +3,7 @@ package org.messagebroker.cli.admin;
 import org.messagebroker.cli.keys.KeysCommand;
 import picocli.CommandLine.Command;
 
-/** {@code broker admin …}: the original's admin CLI, talking to the server's admin API. */
+/** {@code broker admin …}: Message Broker 1.0's admin CLI, talking to the server's admin API. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
         description = "Administers users, clients, messages, statistics and dead letters through the server's admin API.",
         subcommands = {UserCommands.class, ClientCommands.class, MessageCommands.class, AdminCommand.Stats.class,

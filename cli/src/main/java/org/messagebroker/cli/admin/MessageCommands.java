@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
 
-/** {@code broker admin message list|view}: the original's message commands. */
+/** {@code broker admin message list|view}: Message Broker 1.0's message commands. */
 @Command(name = "message", mixinStandardHelpOptions = true, description = "Reads stored messages.",
         subcommands = {MessageCommands.ListMessages.class, MessageCommands.View.class})
 class MessageCommands {

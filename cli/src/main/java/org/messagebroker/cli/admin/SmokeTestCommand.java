@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code broker smoke-test}: the original's post-deployment check. One line per check; the exit status
+ * {@code broker smoke-test}: Message Broker 1.0's post-deployment check. One line per check; the exit status
  * is the number of failed checks (0: all good). Sends one real message and reads it back.
  */
 @Command(name = "smoke-test", mixinStandardHelpOptions = true,

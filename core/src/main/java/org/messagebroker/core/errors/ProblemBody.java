@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
 /**
  * The members of every RFC 9457 problem the components answer, whichever stack writes it (Spring MVC,
  * a servlet filter, Tomcat's error valve, the proxy's Netty handler): {@code type}, {@code title},
- * {@code status}, {@code detail}, the original 1.0 API's {@code error} code, any extra members,
+ * {@code status}, {@code detail}, Message Broker 1.0 API's {@code error} code, any extra members,
  * {@code request_id} and {@code timestamp}.
  */
 public final class ProblemBody {

@@ -19,7 +19,7 @@ public record Accepted(String messageId, String clientId, Instant queuedAt, long
         return rate == null ? Map.of() : rate.headers();
     }
 
-    /** The 202's JSON body, the original's fields. */
+    /** The 202's JSON body, Message Broker 1.0's fields. */
     public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message_id", messageId);

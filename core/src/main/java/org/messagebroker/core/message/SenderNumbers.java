@@ -6,7 +6,7 @@ public final class SenderNumbers {
     private SenderNumbers() {
     }
 
-    /** The original's masking rule (seed-spec §8.3), applied to the real number: {@code +491****0000}. */
+    /** Message Broker 1.0's masking rule (seed-spec §8.3), applied to the real number: {@code +491****0000}. */
     public static String mask(String number) {
         if (number.length() <= 8) {
             return number.substring(0, Math.min(3, number.length())) + "****"

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 
-/** Certificate fingerprints in the form the original's API documents: {@code SHA256:<hex>}. */
+/** Certificate fingerprints in the form Message Broker 1.0's API documents: {@code SHA256:<hex>}. */
 public final class Fingerprints {
 
     private Fingerprints() {

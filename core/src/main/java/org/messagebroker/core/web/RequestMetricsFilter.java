@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The original's request metrics, {@code <prefix>_requests_total{method,endpoint,status}} and
+ * Message Broker 1.0's request metrics, {@code <prefix>_requests_total{method,endpoint,status}} and
  * {@code <prefix>_request_duration_seconds{method,endpoint}} ({@code proxy_…}, {@code main_server_…}).
  * Counts every answer, including those of filters (413) and of security checks (401).
  */

@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /api/v1/health} in the original's shape, but honest: 503 when the queue cannot be reached
+ * {@code GET /api/v1/health} in Message Broker 1.0's shape, but honest: 503 when the queue cannot be reached
  * (nothing can be accepted), {@code degraded} when only the server is (messages are still accepted for
  * known clients), and the proxy's own certificate as valid, expiring (within 30 days) or expired.
  */

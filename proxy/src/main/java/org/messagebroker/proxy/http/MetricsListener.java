@@ -12,7 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /metrics} (Prometheus text, the original's metric names) on a port of its own, plain HTTP,
+ * {@code GET /metrics} (Prometheus text, Message Broker 1.0's metric names) on a port of its own, plain HTTP,
  * bound to {@code METRICS_ADDRESS} (loopback unless the operator opens it): a client certificate is no
  * pass to the proxy's operational figures.
  */

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The original's request metrics, {@code proxy_requests_total{method,endpoint,status}} and
+ * Message Broker 1.0's request metrics, {@code proxy_requests_total{method,endpoint,status}} and
  * {@code proxy_request_duration_seconds{method,endpoint}}, for every answer the proxy gives. Meters are
  * looked up once per label set, not built per request.
  */

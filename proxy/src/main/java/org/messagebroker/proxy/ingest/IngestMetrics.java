@@ -7,11 +7,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
-/** The proxy's counters under the original's names, registered at start so they read 0, not absent. */
+/** The proxy's counters under Message Broker 1.0's names, registered at start so they read 0, not absent. */
 @Component
 class IngestMetrics {
 
-    /** The original's reasons ({@code redis_error}: the queue did not take it, whichever backend), and ours. */
+    /** Message Broker 1.0's reasons ({@code redis_error}: the queue did not take it, whichever backend), and ours. */
     enum FailureReason { invalid_certificate, redis_error, validation_error, internal_error, rate_limited }
 
     private final Counter enqueued;

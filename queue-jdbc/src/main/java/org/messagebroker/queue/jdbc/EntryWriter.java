@@ -25,10 +25,10 @@ final class EntryWriter {
     private static final String ROW = "(?, ?, ?, ?, ?, 0, ?)";
 
     private final JdbcClient jdbc;
-    private final IdempotencyTable idempotency;
-    private final RateBucketTable rates;
+    private final IdempotencyKeyRepository idempotency;
+    private final RateBucketRepository rates;
 
-    EntryWriter(JdbcClient jdbc, IdempotencyTable idempotency, RateBucketTable rates) {
+    EntryWriter(JdbcClient jdbc, IdempotencyKeyRepository idempotency, RateBucketRepository rates) {
         this.jdbc = jdbc;
         this.idempotency = idempotency;
         this.rates = rates;

@@ -39,7 +39,7 @@ public class JdbcMessageQueue implements MessageQueue {
 
     private final JdbcClient jdbc;
     private final EntryWriter entries;
-    private final DeadLetterTable deadLetterTable;
+    private final QueueDeadLetterRepository deadLetterTable;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String selectDue;
@@ -47,8 +47,8 @@ public class JdbcMessageQueue implements MessageQueue {
     public JdbcMessageQueue(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseVendor vendor,
             Clock clock) {
         this.jdbc = jdbc;
-        this.entries = new EntryWriter(jdbc, new IdempotencyTable(jdbc, vendor), new RateBucketTable(jdbc, vendor));
-        this.deadLetterTable = new DeadLetterTable(jdbc);
+        this.entries = new EntryWriter(jdbc, new IdempotencyKeyRepository(jdbc, vendor), new RateBucketRepository(jdbc, vendor));
+        this.deadLetterTable = new QueueDeadLetterRepository(jdbc);
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;

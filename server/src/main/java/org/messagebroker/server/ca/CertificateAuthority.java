@@ -42,10 +42,10 @@ public final class CertificateAuthority {
         this.key = key;
     }
 
-    /** The key types a CA can have; RSA-4096 is the original's. */
+    /** The key types a CA can have; RSA-4096 is Message Broker 1.0's. */
     public enum KeyType { rsa4096, ecp256, ecp384 }
 
-    /** A new self-signed CA: RSA-4096, valid for ten years, as the original's {@code init_ca}. */
+    /** A new self-signed CA: RSA-4096, valid for ten years, as Message Broker 1.0's {@code init_ca}. */
     public static CertificateAuthority create(Instant now) {
         return create(now, KeyType.rsa4096);
     }

@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CertificateListController {
 
     private static final Set<String> STATUSES = Set.of("active", "revoked", "expired", "all");
-    private final CertificateRecords records;
+    private final CertificateRepository records;
     private final Clock clock;
 
-    CertificateListController(CertificateRecords records, Clock clock, MeterRegistry meters) {
+    CertificateListController(CertificateRepository records, Clock clock, MeterRegistry meters) {
         this.records = records;
         this.clock = clock;
         for (int days : new int[] {30, 14, 7}) {
@@ -54,7 +54,7 @@ class CertificateListController {
         return Map.of("days", days, "certificates", expiringWithin(records, clock, days));
     }
 
-    private static List<CertificateRecords.CertificateRecord> expiringWithin(CertificateRecords records, Clock clock,
+    private static List<CertificateRepository.CertificateRecord> expiringWithin(CertificateRepository records, Clock clock,
             int days) {
         Instant now = clock.instant();
         return records.expiringBefore(now.plus(Duration.ofDays(days)), now);

@@ -17,7 +17,7 @@ import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.client.ClientIds;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -34,14 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientCertificateService {
 
     private final CertificateAuthority ca;
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final CrlPublisher crl;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter issued;
     private final int maxValidityDays;
 
-    ClientCertificateService(CertificateAuthority ca, ClientRegistry clients, CrlPublisher crl, ApplicationEventPublisher events,
+    ClientCertificateService(CertificateAuthority ca, ClientRepository clients, CrlPublisher crl, ApplicationEventPublisher events,
             Clock clock, MeterRegistry meters,
             @Value("${broker.ca.client-certificate-max-validity:397d}") Duration maxValidity) {
         this.ca = ca;

@@ -15,7 +15,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
 public class CrlPublisher {
 
     private final CertificateAuthority ca;
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final Clock clock;
     private final Duration validity;
     private volatile X509CRL current;
 
-    CrlPublisher(CertificateAuthority ca, ClientRegistry clients, Clock clock,
+    CrlPublisher(CertificateAuthority ca, ClientRepository clients, Clock clock,
             @Value("${broker.ca.crl-validity:1d}") Duration validity) {
         this.ca = ca;
         this.clients = clients;
@@ -55,8 +55,8 @@ public class CrlPublisher {
                 org.bouncycastle.asn1.x500.X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
                 Date.from(now));
         builder.setNextUpdate(Date.from(now.plus(validity)));
-        List<ClientRegistry.RevokedCertificate> revoked = clients.revokedCertificates(now);
-        for (ClientRegistry.RevokedCertificate certificate : revoked) {
+        List<ClientRepository.RevokedCertificate> revoked = clients.revokedCertificates(now);
+        for (ClientRepository.RevokedCertificate certificate : revoked) {
             builder.addCRLEntry(new BigInteger(certificate.serial(), 16), Date.from(certificate.revokedAt()),
                     RevocationReason.named(certificate.code()).orElse(RevocationReason.unspecified).crlCode());
         }

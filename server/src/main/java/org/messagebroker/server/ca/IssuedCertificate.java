@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * The answer to a certificate request, as the original's API documents it. When the server generated
+ * The answer to a certificate request, as Message Broker 1.0's API documents it. When the server generated
  * the key it is here once, as PKCS#8 PEM and as a PKCS#12 bundle with its password; with a CSR these
  * are absent.
  */

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,13 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class RevocationService {
 
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final CrlPublisher crl;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Counter revoked;
 
-    RevocationService(ClientRegistry clients, CrlPublisher crl, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
+    RevocationService(ClientRepository clients, CrlPublisher crl, ApplicationEventPublisher events, Clock clock, MeterRegistry meters) {
         this.clients = clients;
         this.crl = crl;
         this.events = events;

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ClientAdminController {
 
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final ApplicationEventPublisher events;
-    ClientAdminController(ClientRegistry clients, ApplicationEventPublisher events) {
+    ClientAdminController(ClientRepository clients, ApplicationEventPublisher events) {
         this.clients = clients;
         this.events = events;
     }

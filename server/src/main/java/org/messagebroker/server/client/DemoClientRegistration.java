@@ -3,8 +3,8 @@ package org.messagebroker.server.client;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.core.tls.Fingerprints;
+import org.messagebroker.core.tls.PemFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 class DemoClientRegistration implements ApplicationRunner {
 
     private static final String DEMO_CLIENT = "demo-client";
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final Path certificate;
 
-    DemoClientRegistration(ClientRegistry clients, @Value("${broker.data-dir}/demo-client.crt") Path certificate) {
+    DemoClientRegistration(ClientRepository clients, @Value("${broker.data-dir}/demo-client.crt") Path certificate) {
         this.clients = clients;
         this.certificate = certificate;
     }

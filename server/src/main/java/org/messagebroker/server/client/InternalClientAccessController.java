@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalClientAccessController {
 
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final Clock clock;
 
-    InternalClientAccessController(ClientRegistry clients, Clock clock) {
+    InternalClientAccessController(ClientRepository clients, Clock clock) {
         this.clients = clients;
         this.clock = clock;
     }

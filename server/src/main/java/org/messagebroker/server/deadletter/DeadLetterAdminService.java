@@ -5,9 +5,9 @@ import java.util.List;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
 import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
 import org.messagebroker.core.errors.Rejection;
-import org.messagebroker.server.deadletter.DeadLetterStore.DeadLetterRow;
+import org.messagebroker.server.deadletter.DeadLetterRepository.DeadLetterRow;
+import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.MessageStorage;
-import org.messagebroker.server.message.MessageStore;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,13 +16,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class DeadLetterAdminService {
 
-    private final DeadLetterStore deadLetters;
-    private final MessageStore messages;
+    private final DeadLetterRepository deadLetters;
+    private final MessageRepository messages;
     private final MessageStorage storage;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DeadLetterAdminService(DeadLetterStore deadLetters, MessageStore messages, MessageStorage storage,
+    DeadLetterAdminService(DeadLetterRepository deadLetters, MessageRepository messages, MessageStorage storage,
             ApplicationEventPublisher events, Clock clock) {
         this.deadLetters = deadLetters;
         this.messages = messages;

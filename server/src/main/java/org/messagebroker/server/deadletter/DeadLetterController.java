@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadLetterController {
 
     private static final Set<String> STATUSES = Set.of("pending", "replayed", "discarded");
-    private final DeadLetterStore store;
+    private final DeadLetterRepository store;
     private final DeadLetterAdminService admin;
 
-    DeadLetterController(DeadLetterStore store, DeadLetterAdminService admin) {
+    DeadLetterController(DeadLetterRepository store, DeadLetterAdminService admin) {
         this.store = store;
         this.admin = admin;
     }

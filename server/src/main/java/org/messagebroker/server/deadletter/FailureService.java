@@ -10,16 +10,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records what the workers gave up on: a dead letter (sealed, for replay) and, where the message can be
  * read and its client is known, a {@code failed} message row with the reason, the attempts and the time,
- * so its sender sees it failed. The original dropped all of this.
+ * so its sender sees it failed. Message Broker 1.0 dropped all of this.
  */
 @Service
 public class FailureService {
 
-    private final DeadLetterStore deadLetters;
+    private final DeadLetterRepository deadLetters;
     private final MessageStorage storage;
     private final MeterRegistry meters;
 
-    FailureService(DeadLetterStore deadLetters, MessageStorage storage, MeterRegistry meters) {
+    FailureService(DeadLetterRepository deadLetters, MessageStorage storage, MeterRegistry meters) {
         this.deadLetters = deadLetters;
         this.storage = storage;
         this.meters = meters;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /health} in the original's shape: 200 when healthy, 503 when the database is down. */
+/** {@code GET /health} in Message Broker 1.0's shape: 200 when healthy, 503 when the database is down. */
 @RestController
 class HealthController {
 

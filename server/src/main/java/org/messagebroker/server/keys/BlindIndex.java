@@ -7,7 +7,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed HMAC-SHA-256 of a sender number for exact-match search. Unlike the original's salted SHA-256,
+ * Keyed HMAC-SHA-256 of a sender number for exact-match search. Unlike Message Broker 1.0's salted SHA-256,
  * it cannot be reversed by hashing every possible number without the key, which lives outside the database.
  */
 public final class BlindIndex {

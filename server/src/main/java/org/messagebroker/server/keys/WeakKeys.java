@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Refuses secrets no installation should run with: keys whose bytes are all equal (zeros, say) and
- * keys carrying a published default such as the original's {@code change_this_secret_in_production}.
+ * keys carrying a published default such as Message Broker 1.0's {@code change_this_secret_in_production}.
  */
 final class WeakKeys {
 

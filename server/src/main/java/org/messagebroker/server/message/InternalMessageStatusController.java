@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InternalMessageStatusController {
 
-    private final MessageStore store;
+    private final MessageRepository store;
 
-    InternalMessageStatusController(MessageStore store) {
+    InternalMessageStatusController(MessageRepository store) {
         this.store = store;
     }
 

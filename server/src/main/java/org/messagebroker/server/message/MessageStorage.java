@@ -20,7 +20,7 @@ import org.messagebroker.core.message.MessageValidator;
 import org.messagebroker.core.queue.QueuedMessage;
 import org.messagebroker.core.seal.EnvelopeOpener;
 import org.messagebroker.core.seal.SealedPayloadException;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -40,12 +40,12 @@ public class MessageStorage {
     private final EnvelopeOpener opener;
     private final MessageCrypto crypto;
     private final MessageWriter writer;
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public MessageStorage(EnvelopeOpener opener, MessageCrypto crypto, MessageWriter writer, ClientRegistry clients,
+    public MessageStorage(EnvelopeOpener opener, MessageCrypto crypto, MessageWriter writer, ClientRepository clients,
             MeterRegistry meters, Clock clock) {
         this.opener = opener;
         this.crypto = crypto;
@@ -88,7 +88,7 @@ public class MessageStorage {
             if (rejected.containsKey(message.messageId())) {
                 results.add(rejected.get(message.messageId()));
             } else if (inserted.contains(message.messageId())) {
-                // The original registered at the proxy and delivered later; here storing is both.
+                // Message Broker 1.0 registered at the proxy and delivered later; here storing is both.
                 count("main_server_messages_registered_total", message.clientId(), null);
                 count("main_server_messages_delivered_total", message.clientId(), null);
                 results.add(new ItemResult(message.messageId(), Outcome.STORED, null));

@@ -36,7 +36,7 @@ final class MessageViews {
         return item;
     }
 
-    /** An item as the original's list gave it: a body only for those who may read it, else null. */
+    /** An item as Message Broker 1.0's list gave it: a body only for those who may read it, else null. */
     Map<String, Object> originalItem(StoredMessage m, UserAccount viewer) {
         Map<String, Object> item = item(m, viewer);
         if (PLACEHOLDER.equals(item.get("message_body"))) {

@@ -22,19 +22,19 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The portal's message API. An admin sees every message; a user only their client's, and another
  * client's message id is a 404. Bodies are shown to users only if the server is set to
- * ({@code BROKER_PORTAL_USER_MESSAGE_BODIES=visible}); by default they see a placeholder, as in the original.
+ * ({@code BROKER_PORTAL_USER_MESSAGE_BODIES=visible}); by default they see a placeholder, as in Message Broker 1.0.
  */
 @RestController
 class PortalMessageController {
 
     static final int EXPORT_LIMIT = 10_000;
 
-    private final MessageStore store;
+    private final MessageRepository store;
     private final MessageViews views;
     private final BlindIndex blindIndex;
     private final ApplicationEventPublisher events;
 
-    PortalMessageController(MessageStore store, MessageCrypto crypto, BlindIndex blindIndex,
+    PortalMessageController(MessageRepository store, MessageCrypto crypto, BlindIndex blindIndex,
             ApplicationEventPublisher events, @Value("${broker.portal.user-message-bodies:placeholder}") String userBodies) {
         this.store = store;
         this.views = new MessageViews(crypto, "visible".equals(userBodies));

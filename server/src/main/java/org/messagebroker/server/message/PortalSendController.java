@@ -8,8 +8,8 @@ import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.MessageIntake;
 import org.messagebroker.core.intake.Origin;
 import org.messagebroker.core.intake.Submission;
-import org.messagebroker.server.client.ClientRegistry;
-import org.messagebroker.server.client.ClientRegistry.ClientAccess;
+import org.messagebroker.server.client.ClientRepository;
+import org.messagebroker.server.client.ClientRepository.ClientAccess;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,12 +30,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PortalSendController {
 
     private final UserRepository users;
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
     private final MessageIntake intake;
     private final ApplicationEventPublisher events;
     private final int defaultRatePerMinute;
 
-    PortalSendController(UserRepository users, ClientRegistry clients, MessageIntake intake, ApplicationEventPublisher events,
+    PortalSendController(UserRepository users, ClientRepository clients, MessageIntake intake, ApplicationEventPublisher events,
             @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
         this.users = users;
         this.clients = clients;

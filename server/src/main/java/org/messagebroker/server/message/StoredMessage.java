@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A message row as stored: the body and the number encrypted, the number also as a blind index. {@code id}
- * is the row's number (0 before it is inserted), which the original's API shows beside the message id.
+ * is the row's number (0 before it is inserted), which Message Broker 1.0's API shows beside the message id.
  */
 public record StoredMessage(
         long id,

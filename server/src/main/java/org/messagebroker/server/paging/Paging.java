@@ -8,8 +8,8 @@ import org.messagebroker.core.errors.Rejection;
 /**
  * The window of a list a request asks for. The documented {@code page} and {@code per_page} (default 1
  * and 50, at most 100) are answered as an object, the items under a name and their {@code pagination}.
- * The original's {@code skip} and {@code limit} (default 0 and 100, at most 1000), given without a page,
- * are answered as the original answered them: a bare JSON array from exactly that offset.
+ * Message Broker 1.0's {@code skip} and {@code limit} (default 0 and 100, at most 1000), given without a page,
+ * are answered as Message Broker 1.0 answered them: a bare JSON array from exactly that offset.
  */
 public record Paging(int offset, int limit, int page, boolean original) {
 
@@ -26,7 +26,7 @@ public record Paging(int offset, int limit, int page, boolean original) {
         return new Paging((p - 1) * size, size, p, false);
     }
 
-    /** The documented paging, or the original's when {@code skip} or {@code limit} comes without a page. */
+    /** The documented paging, or Message Broker 1.0's when {@code skip} or {@code limit} comes without a page. */
     public static Paging of(Integer page, Integer perPage, Integer skip, Integer limit) {
         if ((skip == null && limit == null) || page != null || perPage != null) {
             return of(page, perPage);
@@ -39,7 +39,7 @@ public record Paging(int offset, int limit, int page, boolean original) {
         return new Paging(from, size, 0, true);
     }
 
-    /** The answer: the bare items for the original's paging, else the items under {@code name} with the page. */
+    /** The answer: the bare items for Message Broker 1.0's paging, else the items under {@code name} with the page. */
     public Object answer(String name, List<?> items, LongSupplier total) {
         if (original) {
             return items;

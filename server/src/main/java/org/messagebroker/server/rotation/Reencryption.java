@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.messagebroker.server.message.MessageCrypto;
 import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
-import org.messagebroker.server.message.MessageStore;
+import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +26,12 @@ public class Reencryption {
     private static final Logger log = LoggerFactory.getLogger(Reencryption.class);
 
     private final JdbcClient jdbc;
-    private final MessageStore store;
+    private final MessageRepository store;
     private final MessageCrypto crypto;
     private final int batchSize;
     private final Counter reencrypted;
 
-    public Reencryption(JdbcClient jdbc, MessageStore store, MessageCrypto crypto, MeterRegistry meters,
+    public Reencryption(JdbcClient jdbc, MessageRepository store, MessageCrypto crypto, MeterRegistry meters,
             @Value("${broker.keys.reencrypt-batch-size:500}") int batchSize) {
         this.jdbc = jdbc;
         this.store = store;

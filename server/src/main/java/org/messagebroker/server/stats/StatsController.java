@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.message.MessageFilter;
-import org.messagebroker.server.message.MessageStore;
-import org.messagebroker.server.message.MessageStore.Delivery;
+import org.messagebroker.server.message.MessageRepository;
+import org.messagebroker.server.message.MessageRepository.Delivery;
 import org.messagebroker.server.user.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /admin/stats?period=hour|day|week|month}: the original's figures, plus the delivery time,
+ * {@code GET /admin/stats?period=hour|day|week|month}: Message Broker 1.0's figures, plus the delivery time,
  * success rate, queue depth and pending dead letters, and a time series for the dashboard's charts
  * (counts by status, average delivery time and the deepest queue per bucket). {@code GET /portal/stats}:
  * the same counts for a user's own client over the last week, for their dashboard.
@@ -37,12 +37,12 @@ class StatsController {
             "week", new Period(Duration.ofDays(7), Duration.ofDays(1)),
             "month", new Period(Duration.ofDays(30), Duration.ofDays(1)));
 
-    private final MessageStore store;
+    private final MessageRepository store;
     private final JdbcClient jdbc;
     private final QueueDepthHistory queueDepth;
     private final Clock clock;
 
-    StatsController(MessageStore store, JdbcClient jdbc, QueueDepthHistory queueDepth, Clock clock) {
+    StatsController(MessageRepository store, JdbcClient jdbc, QueueDepthHistory queueDepth, Clock clock) {
         this.store = store;
         this.jdbc = jdbc;
         this.queueDepth = queueDepth;

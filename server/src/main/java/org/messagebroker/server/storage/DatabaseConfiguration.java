@@ -38,7 +38,7 @@ public class DatabaseConfiguration {
         };
     }
 
-    /** The original's gauge: connections the server holds open to its database. */
+    /** Message Broker 1.0's gauge: connections the server holds open to its database. */
     @Bean
     MeterBinder databaseConnectionsGauge(DataSource dataSource) {
         return meters -> Gauge.builder("main_server_db_connections", dataSource,

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
-/** Timestamps are stored as naive UTC (as the original did), whatever the JVM's time zone. */
+/** Timestamps are stored as naive UTC (as Message Broker 1.0 did), whatever the JVM's time zone. */
 public final class DbTime {
 
     private DbTime() {

@@ -6,7 +6,7 @@ import me.gosimple.nbvcxz.scoring.Result;
 import org.messagebroker.core.errors.Rejection;
 
 /**
- * At least 8 characters (the original's minimum), at most 72 bytes (bcrypt reads no further, and a
+ * At least 8 characters (Message Broker 1.0's minimum), at most 72 bytes (bcrypt reads no further, and a
  * password it would silently truncate is refused rather than half-checked), and not guessable: nbvcxz
  * (zxcvbn's estimator, with its lists of common passwords, words and names and its keyboard and
  * sequence patterns) must find at least its default entropy in it, so {@code password}, {@code 12345678}

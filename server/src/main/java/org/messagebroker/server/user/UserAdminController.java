@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.client.ClientIds;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.messagebroker.server.paging.Paging;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,9 +41,9 @@ class UserAdminController {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final ClientRegistry clients;
+    private final ClientRepository clients;
 
-    UserAdminController(UserRepository users, ClientRegistry clients, PasswordEncoder passwords, ApplicationEventPublisher events,
+    UserAdminController(UserRepository users, ClientRepository clients, PasswordEncoder passwords, ApplicationEventPublisher events,
             Clock clock) {
         this.users = users;
         this.clients = clients;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * What the server is, for anyone who asks without a token: {@code GET /} answers as the original did
+ * What the server is, for anyone who asks without a token: {@code GET /} answers as Message Broker 1.0 did
  * (service, version, status, where the documentation is), and the API's description is served as YAML
  * and as JSON, each with its own media type.
  */

@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.core.delivery.DeliveryResponse.ItemResult;
 import org.messagebroker.core.delivery.DeliveryResponse.Outcome;
 import org.messagebroker.core.message.MessageContent;
@@ -30,7 +30,7 @@ import org.messagebroker.core.queue.QueuedMessage;
 import org.messagebroker.core.seal.EnvelopeOpener;
 import org.messagebroker.core.seal.EnvelopeSealer;
 import org.messagebroker.core.testing.TestDatabase;
-import org.messagebroker.server.client.ClientRegistry;
+import org.messagebroker.server.client.ClientRepository;
 import org.messagebroker.server.keys.KeysForTests;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.dao.TransientDataAccessException;
@@ -70,7 +70,7 @@ class MessageStorageTest {
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
         storage = new MessageStorage(new EnvelopeOpener(sealingKeys.getPrivate()), KeysForTests.in(keys).crypto(),
-                new MessageWriter(jdbc, ServerDatabases.vendor(database)), new ClientRegistry(jdbc),
+                new MessageWriter(jdbc, ServerDatabases.vendor(database)), new ClientRepository(jdbc),
                 new SimpleMeterRegistry(), Clock.systemUTC());
         transactions = new TransactionTemplate(new DataSourceTransactionManager(ServerDatabases.dataSource(database)));
     }
@@ -113,12 +113,12 @@ class MessageStorageTest {
         storage.storeFailed(unknownClient, 1, "unknown client client-x", failedAt);
         storage.storeFailed(readable, 7, "reported twice", failedAt);
 
-        StoredMessage row = new MessageStore(jdbc).find(readable.messageId()).orElseThrow();
+        StoredMessage row = new MessageRepository(jdbc).find(readable.messageId()).orElseThrow();
         assertThat(row.status()).isEqualTo("failed");
         assertThat(row.attemptCount()).isEqualTo(7);
         assertThat(row.errorMessage()).isEqualTo("Exceeded maximum attempts (7): timeout");
         assertThat(row.lastAttemptAt()).isEqualTo(failedAt);
-        assertThat(new MessageStore(jdbc).find(unknownClient.messageId())).isEmpty();
+        assertThat(new MessageRepository(jdbc).find(unknownClient.messageId())).isEmpty();
     }
 
     @Test
@@ -160,7 +160,7 @@ class MessageStorageTest {
 
     @Test
     void aMessageAcceptedAfterItsCertificatesRevocationIsRejectedWithTheReason() {
-        ClientRegistry registry = new ClientRegistry(jdbc);
+        ClientRepository registry = new ClientRepository(jdbc);
         Instant revokedAt = Instant.parse("2026-06-01T12:00:00Z");
         registry.register("client-b", "default", "b1", "SHA256:b1", revokedAt.minusSeconds(3600),
                 revokedAt.plusSeconds(86_400));

@@ -19,7 +19,7 @@ import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.keys.KeysForTests;
 import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
 import org.messagebroker.server.message.MessageFilter;
-import org.messagebroker.server.message.MessageStore;
+import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
 import org.messagebroker.server.storage.ServerDatabases;
@@ -35,7 +35,7 @@ class ReencryptionTest {
     @TempDir
     Path dir;
     JdbcClient jdbc;
-    MessageStore store;
+    MessageRepository store;
     KeysForTests keys;
     Reencryption reencryption;
 
@@ -44,7 +44,7 @@ class ReencryptionTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        store = new MessageStore(jdbc);
+        store = new MessageRepository(jdbc);
         keys = KeysForTests.in(dir);
         reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(), 3);
     }

@@ -5,7 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try again after a temporary failure. The original's policy is the default: a fixed interval
+ * When to try again after a temporary failure. Message Broker 1.0's policy is the default: a fixed interval
  * (30 s). The exponential option doubles the wait per failed attempt up to a ceiling and spreads retries
  * with full jitter, so a fleet of workers does not hammer a server that just came back.
  */

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The worker's metrics under the original's names (seed-spec §12). */
+/** The worker's metrics under Message Broker 1.0's names (seed-spec §12). */
 final class WorkerMetrics {
 
     private final MeterRegistry meters;

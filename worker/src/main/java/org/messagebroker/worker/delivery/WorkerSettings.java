@@ -16,11 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval  the pause when the queue is empty
  * @param linger        the pause after a batch smaller than {@code batchSize}, so that the next one is
  *                      fuller: fewer calls, transactions and commits per message at a little latency
- * @param retryInterval the wait after a temporary failure (the original's fixed 30 s); with exponential
+ * @param retryInterval the wait after a temporary failure (Message Broker 1.0's fixed 30 s); with exponential
  *                      backoff, the first wait's ceiling
- * @param retryBackoff  {@code fixed} (the original's) or {@code exponential} with full jitter
+ * @param retryBackoff  {@code fixed} (Message Broker 1.0's) or {@code exponential} with full jitter
  * @param retryMaxInterval the ceiling of an exponential wait
- * @param maxAttempts   failed attempts after which a message is dead-lettered (the original's 10,000)
+ * @param maxAttempts   failed attempts after which a message is dead-lettered (Message Broker 1.0's 10,000)
  * @param timeout       the HTTP timeout for one delivery call
  */
 @ConfigurationProperties("broker.worker")

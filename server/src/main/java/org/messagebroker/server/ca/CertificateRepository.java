@@ -12,11 +12,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code certificates} table read for listing: every certificate a client ever had, with its state. */
 @Repository
-class CertificateRecords {
+class CertificateRepository {
 
     private final JdbcClient jdbc;
 
-    CertificateRecords(JdbcClient jdbc) {
+    CertificateRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code messages} table. */
 @Repository
-public class MessageStore {
+public class MessageRepository {
 
     private final JdbcClient jdbc;
 
-    public MessageStore(JdbcClient jdbc) {
+    public MessageRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -28,7 +28,7 @@ public class MessageStore {
     public List<StoredMessage> page(MessageFilter filter, int offset, int limit) {
         return filtered("SELECT * FROM messages", filter, " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
                 .param("limit", limit).param("offset", offset)
-                .query(MessageStore::row).list();
+                .query(MessageRepository::row).list();
     }
 
     public long count(MessageFilter filter) {
@@ -64,7 +64,7 @@ public class MessageStore {
     }
 
     public Optional<StoredMessage> find(String messageId) {
-        return jdbc.sql("SELECT * FROM messages WHERE message_id = ?").param(messageId).query(MessageStore::row)
+        return jdbc.sql("SELECT * FROM messages WHERE message_id = ?").param(messageId).query(MessageRepository::row)
                 .optional();
     }
 
@@ -76,7 +76,7 @@ public class MessageStore {
     /** Up to {@code limit} rows encrypted under a key version other than {@code version}. */
     public List<StoredMessage> withKeyVersionOtherThan(int version, int limit) {
         return jdbc.sql("SELECT * FROM messages WHERE encryption_key_version <> ? ORDER BY id LIMIT ?")
-                .params(version, limit).query(MessageStore::row).list();
+                .params(version, limit).query(MessageRepository::row).list();
     }
 
     private JdbcClient.StatementSpec filtered(String select, MessageFilter filter, String tail) {

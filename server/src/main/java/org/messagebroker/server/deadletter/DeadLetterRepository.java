@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code dead_letters} table: what the workers gave up on, kept sealed until replayed or discarded. */
 @Repository
-class DeadLetterStore {
+class DeadLetterRepository {
 
     private final JdbcClient jdbc;
 
-    DeadLetterStore(JdbcClient jdbc) {
+    DeadLetterRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -43,13 +43,13 @@ class DeadLetterStore {
 
     Optional<DeadLetterRow> find(String messageId) {
         return jdbc.sql("SELECT * FROM dead_letters WHERE message_id = ?").param(messageId)
-                .query(DeadLetterStore::row).optional();
+                .query(DeadLetterRepository::row).optional();
     }
 
     List<DeadLetterRow> page(String status, int offset, int limit) {
         return jdbc.sql("SELECT * FROM dead_letters WHERE status = ? ORDER BY failed_at DESC, id DESC"
                         + " LIMIT ? OFFSET ?")
-                .params(status, limit, offset).query(DeadLetterStore::row).list();
+                .params(status, limit, offset).query(DeadLetterRepository::row).list();
     }
 
     long count(String status) {

@@ -9,11 +9,11 @@ import org.messagebroker.core.queue.QueuedMessage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code queue_dead_letters} table: dead letters waiting to be handed to the server. */
-final class DeadLetterTable {
+final class QueueDeadLetterRepository {
 
     private final JdbcClient jdbc;
 
-    DeadLetterTable(JdbcClient jdbc) {
+    QueueDeadLetterRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

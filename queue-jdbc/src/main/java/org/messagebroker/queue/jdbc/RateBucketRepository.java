@@ -9,13 +9,13 @@ import org.messagebroker.core.queue.TokenBucket;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code queue_rate_buckets} table: each client's token bucket, used inside the enqueue's transaction. */
-final class RateBucketTable {
+final class RateBucketRepository {
 
     private final JdbcClient jdbc;
     private final String select;
     private final String insertIfAbsent;
 
-    RateBucketTable(JdbcClient jdbc, DatabaseVendor vendor) {
+    RateBucketRepository(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
         // SQLite's write transaction already holds the whole database; the others lock the client's row.
         this.select = "SELECT tokens, updated_at FROM queue_rate_buckets WHERE client_id = ?"

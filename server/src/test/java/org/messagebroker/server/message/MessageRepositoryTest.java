@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.keys.KeysForTests;
@@ -23,21 +23,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The messages table on SQLite, MariaDB and PostgreSQL: insert-if-absent, paging and nothing readable at rest. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class MessageStoreTest {
+class MessageRepositoryTest {
 
     @Parameter
     TestDatabase database;
     @TempDir
     Path keys;
     JdbcClient jdbc;
-    MessageStore store;
+    MessageRepository store;
     MessageWriter writer;
     MessageCrypto crypto;
 
     @BeforeEach
     void emptyDatabase() {
         jdbc = ServerDatabases.empty(database);
-        store = new MessageStore(jdbc);
+        store = new MessageRepository(jdbc);
         writer = new MessageWriter(jdbc, ServerDatabases.vendor(database));
         crypto = KeysForTests.in(keys).crypto();
         for (String client : List.of("client-a", "client-b")) {

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.Columns;
+import org.messagebroker.server.storage.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The {@code clients} table: which client systems exist and whether they may send. */
 @Repository
-public class ClientRegistry {
+public class ClientRepository {
 
     private final JdbcClient jdbc;
 
-    public ClientRegistry(JdbcClient jdbc) {
+    public ClientRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -10,12 +10,12 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The {@code queue_idempotency} table; used inside the enqueue's transaction. */
-final class IdempotencyTable {
+final class IdempotencyKeyRepository {
 
     private final JdbcClient jdbc;
     private final String insertIfAbsent;
 
-    IdempotencyTable(JdbcClient jdbc, DatabaseVendor vendor) {
+    IdempotencyKeyRepository(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
         String insert = "INTO queue_idempotency (client_id, idem_key, request_hash, message_id, queued_at, expires_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?)";
