@@ -28,6 +28,10 @@ public record KeysForTests(Path ring, StorageCipher cipher, MessageCrypto crypto
         cipher.reload(ring);
     }
 
+    public static BlindIndex blindIndex() {
+        return new BlindIndex(random(32));
+    }
+
     static byte[] random(int bytes) {
         byte[] key = new byte[bytes];
         new SecureRandom().nextBytes(key);

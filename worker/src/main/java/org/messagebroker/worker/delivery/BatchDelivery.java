@@ -29,7 +29,7 @@ class BatchDelivery {
     private static final Logger log = LoggerFactory.getLogger(BatchDelivery.class);
 
     private final MessageQueue queue;
-    private final ServerClient server;
+    private final DeliveryEndpoint server;
     private final WorkerSettings settings;
     private final WorkerMetrics metrics;
     private final RetryPolicy retryPolicy;
@@ -37,7 +37,7 @@ class BatchDelivery {
     /** One warning when the server goes away and one line when it is back, not one per batch. */
     private final AtomicBoolean serverUnavailable = new AtomicBoolean();
 
-    BatchDelivery(MessageQueue queue, ServerClient server, WorkerSettings settings, WorkerIdentity identity,
+    BatchDelivery(MessageQueue queue, DeliveryEndpoint server, WorkerSettings settings, WorkerIdentity identity,
             MeterRegistry meters, Clock clock) {
         this.queue = queue;
         this.server = server;

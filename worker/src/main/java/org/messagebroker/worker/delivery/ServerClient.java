@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Calls the server's internal delivery API over mutual TLS with the worker's certificate. */
 @Component
-public class ServerClient {
+public class ServerClient implements DeliveryEndpoint {
 
     private final HttpClient http;
     private final URI deliverUri;
@@ -45,7 +45,8 @@ public class ServerClient {
      *         certificate the server does not accept) is a fault of this installation, not of the
      *         messages, so it is retried too rather than dead-lettering every message.
      */
-    DeliveryResponse deliver(List<QueuedMessage> batch) {
+    @Override
+    public DeliveryResponse deliver(List<QueuedMessage> batch) {
         return json.readValue(post(deliverUri, new DeliveryRequest(batch)), DeliveryResponse.class);
     }
 
