@@ -1,10 +1,9 @@
 package org.messagebroker.portal;
 
-import java.time.Duration;
 import org.messagebroker.core.web.RequestDeadlines;
 import org.messagebroker.core.web.RequestIdFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Bean;
  * talks only to the server's API. Settings in {@code broker-portal.properties}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PortalApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-portal";
@@ -22,7 +22,7 @@ public class PortalApplication {
     }
 
     @Bean
-    RequestDeadlines requestDeadlines(@Value("${broker.http.request-deadline:10s}") Duration deadline) {
-        return new RequestDeadlines(deadline);
+    RequestDeadlines requestDeadlines(PortalSettings settings) {
+        return new RequestDeadlines(settings.http().requestDeadline());
     }
 }

@@ -1,14 +1,15 @@
 package org.messagebroker.proxy;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.messagebroker.core.MetricHelp;
 import org.messagebroker.core.intake.IntakeConfiguration;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.messagebroker.core.queue.QueueInspector;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
 import org.messagebroker.queue.redis.RedisQueueConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -18,6 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * enqueues. It holds no key that decrypts. Its settings are in {@code broker-proxy.properties}.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 @Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class})
 public class ProxyApplication {

@@ -1,19 +1,16 @@
 package org.messagebroker.server;
 
-import java.nio.file.Path;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import org.messagebroker.core.MetricHelp;
 import org.messagebroker.core.intake.IntakeConfiguration;
-import org.messagebroker.core.tls.PemFiles;
-import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
-import org.messagebroker.queue.redis.RedisQueueConfiguration;
-import org.springframework.beans.factory.annotation.Value;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.messagebroker.core.web.ProblemErrorPages;
 import org.messagebroker.core.web.RequestDeadlines;
-import org.messagebroker.core.web.RequestMetricsFilter;
 import org.messagebroker.core.web.RequestIdFilter;
+import org.messagebroker.core.web.RequestMetricsFilter;
+import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
+import org.messagebroker.queue.redis.RedisQueueConfiguration;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -48,8 +45,8 @@ public class ServerApplication {
     }
 
     @Bean
-    RequestDeadlines requestDeadlines(@Value("${broker.http.request-deadline:10s}") Duration deadline) {
-        return new RequestDeadlines(deadline);
+    RequestDeadlines requestDeadlines(ServerSettings settings) {
+        return new RequestDeadlines(settings.http().requestDeadline());
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package org.messagebroker.portal.session;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.portal.PortalSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,8 +25,8 @@ class PortalSecurityConfiguration {
             + " img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain portal(HttpSecurity http, ServerApi server,
-            @Value("${broker.portal.session-absolute-timeout:8h}") Duration absoluteTimeout) throws Exception {
+    SecurityFilterChain portal(HttpSecurity http, ServerApi server, PortalSettings settings) throws Exception {
+        Duration absoluteTimeout = settings.portal().sessionAbsoluteTimeout();
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/login", "/health", "/webjars/**", "/css/**", "/js/**", "/favicon.svg",

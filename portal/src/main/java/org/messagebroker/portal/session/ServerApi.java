@@ -7,11 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.messagebroker.core.tls.TlsContexts;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.portal.PortalSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -27,10 +26,10 @@ public class ServerApi {
     private final URI base;
     private final JsonMapper json;
 
-    ServerApi(@Value("${broker.portal.server-url}") URI base, @Value("${broker.portal.ca-certificate}") Path ca,
-            JsonMapper json) {
-        this.http = HttpClient.newBuilder().sslContext(TlsContexts.trusting(ca)).connectTimeout(TIMEOUT).build();
-        this.base = base;
+    ServerApi(PortalSettings settings, JsonMapper json) {
+        this.http = HttpClient.newBuilder().sslContext(TlsContexts.trusting(settings.portal().caCertificate()))
+                .connectTimeout(TIMEOUT).build();
+        this.base = settings.portal().serverUrl();
         this.json = json;
     }
 

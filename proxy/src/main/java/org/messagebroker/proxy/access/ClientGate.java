@@ -7,8 +7,8 @@ import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import org.messagebroker.core.intake.Origin;
+import org.messagebroker.proxy.ProxySettings;
 import org.messagebroker.proxy.http.ProxyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +25,10 @@ public class ClientGate {
     private final MeterRegistry meters;
     private final int defaultRatePerMinute;
 
-    ClientGate(AccessSource registry, MeterRegistry meters,
-            @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
+    ClientGate(AccessSource registry, MeterRegistry meters, ProxySettings settings) {
         this.registry = registry;
         this.meters = meters;
-        this.defaultRatePerMinute = defaultRatePerMinute;
+        this.defaultRatePerMinute = settings.rateLimitPerMinute();
         for (String result : List.of("valid", "missing", "revoked", "unknown_client", "inactive")) {
             meters.counter("proxy_certificate_validations_total", "result", result);
         }

@@ -12,12 +12,12 @@ import java.util.Map;
 import org.messagebroker.core.BrokerVersion;
 import org.messagebroker.core.queue.QueueInspector;
 import org.messagebroker.core.tls.PemFiles;
+import org.messagebroker.proxy.ProxySettings;
 import org.messagebroker.proxy.access.ClientGate;
 import org.messagebroker.proxy.http.Json;
 import org.messagebroker.proxy.http.ProxyResponse;
 import org.messagebroker.proxy.http.Route;
 import org.messagebroker.proxy.http.Routes;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +33,10 @@ class ProxyHealthEndpoint implements Routes {
     private final Path certificateFile;
     private final Clock clock;
 
-    ProxyHealthEndpoint(QueueInspector queue, ClientGate gate, @Value("${broker.tls.certificate}") Path certificate,
-            Clock clock) {
+    ProxyHealthEndpoint(QueueInspector queue, ClientGate gate, ProxySettings settings, Clock clock) {
         this.queue = queue;
         this.gate = gate;
-        this.certificateFile = certificate;
+        this.certificateFile = settings.tls().certificate();
         this.clock = clock;
     }
 

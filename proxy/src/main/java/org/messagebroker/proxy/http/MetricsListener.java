@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.proxy.ProxySettings;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +24,9 @@ class MetricsListener implements SmartLifecycle {
     private final int port;
     private HttpServer server;
 
-    MetricsListener(PrometheusMeterRegistry prometheus, @Value("${broker.metrics.address:127.0.0.1}") String address,
-            @Value("${broker.proxy.metrics-port:9101}") int port) {
+    MetricsListener(PrometheusMeterRegistry prometheus, ProxySettings settings) {
+        String address = settings.metrics().address();
+        int port = settings.proxy().metricsPort();
         this.prometheus = prometheus;
         this.address = address;
         this.port = port;

@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.messagebroker.proxy.ProxySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -50,9 +50,10 @@ class ProxyServer implements SmartLifecycle {
     private EventLoopGroup io;
     private Channel listener;
 
-    ProxyServer(@Value("${broker.proxy.port}") int port, ProxyTls tls, List<Routes> routes, MeterRegistry meters,
-            @Value("${broker.proxy.max-body-size:64KB}") DataSize maxBodySize,
-            @Value("${broker.proxy.request-deadline:10s}") Duration requestDeadline) {
+    ProxyServer(ProxySettings settings, ProxyTls tls, List<Routes> routes, MeterRegistry meters) {
+        int port = settings.proxy().port();
+        DataSize maxBodySize = settings.proxy().maxBodySize();
+        Duration requestDeadline = settings.proxy().requestDeadline();
         this.port = port;
         this.tls = tls;
         this.router = new Router(routes);

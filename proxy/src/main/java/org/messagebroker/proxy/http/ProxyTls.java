@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import org.messagebroker.core.tls.ClientCertificateTrust;
+import org.messagebroker.proxy.ProxySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.stereotype.Component;
@@ -34,16 +34,15 @@ class ProxyTls {
     private final SslOptions options;
     private volatile SslContext current;
 
-    ProxyTls(@Value("${broker.tls.certificate}") Path certificate, @Value("${broker.tls.private-key}") Path key,
-            @Value("${broker.data-dir}/ca.crt") Path ca, SslBundles bundles) {
-        this.certificate = certificate;
-        this.key = key;
-        this.ca = ca;
+    ProxyTls(ProxySettings settings, SslBundles bundles) {
+        this.certificate = settings.tls().certificate();
+        this.key = settings.tls().privateKey();
+        this.ca = settings.tls().caCertificate();
         this.options = bundles.getBundle(BUNDLE).getOptions();
         this.current = build();
         bundles.addBundleUpdateHandler(BUNDLE, changed -> {
             current = build();
-            log.info("The proxy's certificate was reloaded from {}", certificate);
+            log.info("The proxy's certificate was reloaded from {}", this.certificate);
         });
     }
 

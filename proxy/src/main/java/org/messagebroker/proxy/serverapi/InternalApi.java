@@ -5,10 +5,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.messagebroker.core.tls.TlsContexts;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.proxy.ProxySettings;
 import org.springframework.stereotype.Component;
 
 /** The server's internal API as the proxy calls it: mutual TLS with the proxy's certificate, short timeouts. */
@@ -19,11 +18,11 @@ public class InternalApi {
     private final HttpClient http;
     private final URI base;
 
-    InternalApi(@Value("${broker.proxy.server-url}") URI base, @Value("${broker.tls.certificate}") Path certificate,
-            @Value("${broker.tls.private-key}") Path key, @Value("${broker.data-dir}/ca.crt") Path ca) {
-        this.http = HttpClient.newBuilder().sslContext(TlsContexts.mutual(certificate, key, ca))
-                .connectTimeout(Duration.ofSeconds(3)).build();
-        this.base = base;
+    InternalApi(ProxySettings settings) {
+        ProxySettings.Tls tls = settings.tls();
+        this.http = HttpClient.newBuilder().sslContext(TlsContexts.mutual(tls.certificate(), tls.privateKey(),
+                        tls.caCertificate())).connectTimeout(Duration.ofSeconds(3)).build();
+        this.base = settings.proxy().serverUrl();
     }
 
     /** GET on the internal API; throws {@link IOException} when the server cannot be reached. */

@@ -18,6 +18,7 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.messagebroker.core.intake.Origin;
+import org.messagebroker.proxy.ProxySettings;
 
 /** Who may send is decided from the certificate and the server's list, every request. */
 class ClientGateTest {
@@ -35,7 +36,7 @@ class ClientGateTest {
         public boolean serverReachable() {
             return true;
         }
-    }, meters, 100);
+    }, meters, new ProxySettings(null, null, null, 100));
 
     @Test
     void theCommonNameOfAnActiveRegisteredClientIsTheIdentityWithItsOwnRateLimit() throws Exception {

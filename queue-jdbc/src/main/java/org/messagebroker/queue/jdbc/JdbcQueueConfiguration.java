@@ -7,8 +7,8 @@ import org.flywaydb.core.Flyway;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.core.queue.MessageQueue;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,22 +20,21 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * ({@code queue_schema_history}), so it can live in a database of its own or beside the server's tables.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(JdbcQueueSettings.class)
 @ConditionalOnProperty(name = "broker.queue.type", havingValue = "jdbc", matchIfMissing = true)
 public class JdbcQueueConfiguration {
 
     /** Not a default candidate: a server that also has its own database must not mistake this pool for it. */
     @Bean(destroyMethod = "close", defaultCandidate = false)
-    HikariDataSource queueDataSource(@Value("${broker.queue.jdbc.url}") String url,
-            @Value("${broker.queue.jdbc.username:}") String username,
-            @Value("${broker.queue.jdbc.password:}") String password,
-            @Value("${broker.queue.jdbc.pool-size:10}") int poolSize) {
+    HikariDataSource queueDataSource(JdbcQueueSettings settings) {
+        String url = settings.url();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("queue");
         dataSource.setJdbcUrl(url);
-        dataSource.setUsername(username);
-        dataSource.setPassword(password);
+        dataSource.setUsername(settings.username());
+        dataSource.setPassword(settings.password());
         DatabaseVendor vendor = DatabaseVendor.of(url);
-        dataSource.setMaximumPoolSize(vendor.poolSize(poolSize));
+        dataSource.setMaximumPoolSize(vendor.poolSize(settings.poolSize()));
         // A remote database that does not answer in 3 s is down; the embedded one's only wait is its queue of writers.
         dataSource.setConnectionTimeout(vendor == DatabaseVendor.SQLITE ? 30_000 : 3_000);
         dataSource.setValidationTimeout(2_000);

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +34,11 @@ class LoginThrottle {
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final Map<String, List<String>> knownAddresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(Clock clock, @Value("${broker.login.max-failures:5}") int maxFailures,
-            @Value("${broker.login.max-address-failures:100}") int maxAddressFailures,
-            @Value("${broker.login.lockout:15m}") Duration window) {
+    LoginThrottle(Clock clock, ServerSettings.Login settings) {
+        Duration window = settings.lockout();
         this.clock = clock;
-        this.maxFailures = maxFailures;
-        this.maxAddressFailures = maxAddressFailures;
+        this.maxFailures = settings.maxFailures();
+        this.maxAddressFailures = settings.maxAddressFailures();
         this.window = window;
     }
 

@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.DbTime;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +31,10 @@ class RefreshTokens {
     private final Clock clock;
     private final Duration lifetime;
 
-    RefreshTokens(JdbcClient jdbc, Clock clock, @Value("${broker.jwt.refresh-token-lifetime:7d}") Duration lifetime) {
+    RefreshTokens(JdbcClient jdbc, Clock clock, ServerSettings.Jwt settings) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = settings.refreshTokenLifetime();
     }
 
     /** A new token in a new family (a login); the family is the session the access tokens name. */

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.user.UserAccount;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
@@ -26,11 +26,10 @@ class TokenService {
     private final Clock clock;
     private final Duration lifetime;
 
-    TokenService(JwtEncoder encoder, Clock clock,
-            @Value("${broker.jwt.access-token-lifetime:30m}") Duration lifetime) {
+    TokenService(JwtEncoder encoder, Clock clock, ServerSettings.Jwt settings) {
         this.encoder = encoder;
         this.clock = clock;
-        this.lifetime = lifetime;
+        this.lifetime = settings.accessTokenLifetime();
     }
 
     Duration lifetime() {

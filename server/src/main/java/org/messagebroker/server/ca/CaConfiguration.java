@@ -2,7 +2,7 @@ package org.messagebroker.server.ca;
 
 import java.nio.file.Path;
 import org.messagebroker.core.tls.PemFiles;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 class CaConfiguration {
 
     @Bean
-    CertificateAuthority certificateAuthority(@Value("${broker.data-dir}") Path dataDir,
-            @Value("${broker.ca.passphrase:}") String passphrase) {
+    CertificateAuthority certificateAuthority(ServerSettings settings) {
+        Path dataDir = settings.dataDir();
         return new CertificateAuthority(PemFiles.readCertificate(dataDir.resolve("ca/ca.crt")),
-                new CaKeyFile(dataDir, passphrase).read());
+                new CaKeyFile(dataDir, settings.ca().passphrase()).read());
     }
 }

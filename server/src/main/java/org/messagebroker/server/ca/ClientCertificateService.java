@@ -18,7 +18,7 @@ import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.client.ClientIds;
 import org.messagebroker.server.client.ClientRepository;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,8 +42,8 @@ public class ClientCertificateService {
     private final int maxValidityDays;
 
     ClientCertificateService(CertificateAuthority ca, ClientRepository clients, CrlPublisher crl, ApplicationEventPublisher events,
-            Clock clock, MeterRegistry meters,
-            @Value("${broker.ca.client-certificate-max-validity:397d}") Duration maxValidity) {
+            Clock clock, MeterRegistry meters, ServerSettings.Ca settings) {
+        Duration maxValidity = settings.clientCertificateMaxValidity();
         this.ca = ca;
         this.clients = clients;
         this.crl = crl;

@@ -16,7 +16,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.messagebroker.server.client.ClientRepository;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -34,8 +34,8 @@ public class CrlPublisher {
     private final Duration validity;
     private volatile X509CRL current;
 
-    CrlPublisher(CertificateAuthority ca, ClientRepository clients, Clock clock,
-            @Value("${broker.ca.crl-validity:1d}") Duration validity) {
+    CrlPublisher(CertificateAuthority ca, ClientRepository clients, Clock clock, ServerSettings.Ca settings) {
+        Duration validity = settings.crlValidity();
         this.ca = ca;
         this.clients = clients;
         this.clock = clock;

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.messagebroker.core.tls.Fingerprints;
 import org.messagebroker.core.tls.PemFiles;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -18,9 +18,9 @@ class DemoClientRegistration implements ApplicationRunner {
     private final ClientRepository clients;
     private final Path certificate;
 
-    DemoClientRegistration(ClientRepository clients, @Value("${broker.data-dir}/demo-client.crt") Path certificate) {
+    DemoClientRegistration(ClientRepository clients, ServerSettings settings) {
         this.clients = clients;
-        this.certificate = certificate;
+        this.certificate = settings.dataDir().resolve("demo-client.crt");
     }
 
     @Override

@@ -9,7 +9,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.messagebroker.core.seal.EnvelopeOpener;
 import org.messagebroker.core.tls.PemFiles;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,23 +18,23 @@ import org.springframework.context.annotation.Configuration;
 class KeyMaterialConfiguration {
 
     @Bean
-    StorageCipher storageCipher(@Value("${broker.keys.storage}") Path file) {
-        return StorageCipher.load(file);
+    StorageCipher storageCipher(ServerSettings.Keys keys) {
+        return StorageCipher.load(keys.storage());
     }
 
     @Bean
-    BlindIndex blindIndex(@Value("${broker.keys.blind-index}") Path file) {
-        return new BlindIndex(readKey(file));
+    BlindIndex blindIndex(ServerSettings.Keys keys) {
+        return new BlindIndex(readKey(keys.blindIndex()));
     }
 
     @Bean
-    EnvelopeOpener envelopeOpener(@Value("${broker.keys.sealing-private}") Path file) {
-        return new EnvelopeOpener(PemFiles.readPrivateKey(file));
+    EnvelopeOpener envelopeOpener(ServerSettings.Keys keys) {
+        return new EnvelopeOpener(PemFiles.readPrivateKey(keys.sealingPrivate()));
     }
 
     @Bean
-    SecretKey jwtSigningKey(@Value("${broker.keys.jwt}") Path file) {
-        return new SecretKeySpec(readKey(file), "HmacSHA256");
+    SecretKey jwtSigningKey(ServerSettings.Keys keys) {
+        return new SecretKeySpec(readKey(keys.jwt()), "HmacSHA256");
     }
 
     private static byte[] readKey(Path file) {

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import org.messagebroker.server.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -25,9 +25,9 @@ class KeyRingWatcher {
     private final ApplicationEventPublisher events;
     private FileTime seen;
 
-    KeyRingWatcher(StorageCipher cipher, @Value("${broker.keys.storage}") Path file, ApplicationEventPublisher events) throws IOException {
+    KeyRingWatcher(StorageCipher cipher, ServerSettings.Keys keys, ApplicationEventPublisher events) throws IOException {
         this.cipher = cipher;
-        this.file = file;
+        this.file = keys.storage();
         this.events = events;
         this.seen = Files.getLastModifiedTime(file);
     }

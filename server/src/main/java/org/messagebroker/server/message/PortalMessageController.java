@@ -6,8 +6,8 @@ import java.util.Map;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.keys.BlindIndex;
 import org.messagebroker.server.paging.Paging;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.user.UserAccount;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -35,9 +35,9 @@ class PortalMessageController {
     private final ApplicationEventPublisher events;
 
     PortalMessageController(MessageRepository store, MessageCrypto crypto, BlindIndex blindIndex,
-            ApplicationEventPublisher events, @Value("${broker.portal.user-message-bodies:placeholder}") String userBodies) {
+            ApplicationEventPublisher events, ServerSettings settings) {
         this.store = store;
-        this.views = new MessageViews(crypto, "visible".equals(userBodies));
+        this.views = new MessageViews(crypto, "visible".equals(settings.portal().userMessageBodies()));
         this.blindIndex = blindIndex;
         this.events = events;
     }

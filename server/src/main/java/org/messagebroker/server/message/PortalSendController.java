@@ -10,9 +10,9 @@ import org.messagebroker.core.intake.Origin;
 import org.messagebroker.core.intake.Submission;
 import org.messagebroker.server.client.ClientRepository;
 import org.messagebroker.server.client.ClientRepository.ClientAccess;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.user.UserAccount;
 import org.messagebroker.server.user.UserRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +36,8 @@ class PortalSendController {
     private final int defaultRatePerMinute;
 
     PortalSendController(UserRepository users, ClientRepository clients, MessageIntake intake, ApplicationEventPublisher events,
-            @Value("${broker.rate-limit-per-minute:100}") int defaultRatePerMinute) {
+            ServerSettings settings) {
+        int defaultRatePerMinute = settings.rateLimitPerMinute();
         this.users = users;
         this.clients = clients;
         this.intake = intake;

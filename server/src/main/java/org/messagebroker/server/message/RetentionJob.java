@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,8 +32,9 @@ public class RetentionJob {
     private final Counter purged;
 
     public RetentionJob(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, MeterRegistry meters,
-            @Value("${broker.retention.age:90d}") Duration retention,
-            @Value("${broker.retention.batch-size:1000}") int batchSize) {
+            ServerSettings.Retention settings) {
+        Duration retention = settings.age();
+        int batchSize = settings.batchSize();
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;

@@ -9,9 +9,9 @@ import org.messagebroker.server.message.MessageCrypto;
 import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
 import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.StoredMessage;
+import org.messagebroker.server.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +32,8 @@ public class Reencryption {
     private final Counter reencrypted;
 
     public Reencryption(JdbcClient jdbc, MessageRepository store, MessageCrypto crypto, MeterRegistry meters,
-            @Value("${broker.keys.reencrypt-batch-size:500}") int batchSize) {
+            ServerSettings.Keys settings) {
+        int batchSize = settings.reencryptBatchSize();
         this.jdbc = jdbc;
         this.store = store;
         this.crypto = crypto;

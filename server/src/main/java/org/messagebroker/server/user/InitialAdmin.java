@@ -3,9 +3,9 @@ package org.messagebroker.server.user;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.messagebroker.core.tls.PemFiles;
+import org.messagebroker.server.settings.ServerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,13 +27,11 @@ class InitialAdmin implements ApplicationRunner {
     private final String email;
     private final Path file;
 
-    InitialAdmin(UserRepository users, PasswordEncoder passwords,
-            @Value("${broker.initial-admin.email:admin@example.com}") String email,
-            @Value("${broker.data-dir}/initial-admin.txt") Path file) {
+    InitialAdmin(UserRepository users, PasswordEncoder passwords, ServerSettings settings) {
         this.users = users;
         this.passwords = passwords;
-        this.email = email;
-        this.file = file;
+        this.email = settings.initialAdmin().email();
+        this.file = settings.dataDir().resolve("initial-admin.txt");
     }
 
     @Override

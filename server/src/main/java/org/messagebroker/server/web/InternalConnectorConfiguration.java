@@ -4,7 +4,7 @@ import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.apache.commons.logging.LogFactory;
 import org.messagebroker.core.web.RequestDeadlines;
-import org.springframework.beans.factory.annotation.Value;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.tomcat.SslConnectorCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -24,9 +24,9 @@ class InternalConnectorConfiguration {
 
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> internalConnector(SslBundles bundles,
-            @Value("${broker.internal.port}") int port, RequestDeadlines deadlines) {
+            ServerSettings settings, RequestDeadlines deadlines) {
         return factory -> {
-            Connector connector = deadlines.connector(port);
+            Connector connector = deadlines.connector(settings.internal().port());
             connector.setScheme("https");
             connector.setSecure(true);
             // Workers keep their connections; Tomcat's default of 100 requests each means a handshake per 100 batches.

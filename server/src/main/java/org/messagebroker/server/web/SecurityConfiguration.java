@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import org.messagebroker.core.web.ProblemWriter;
 import org.messagebroker.server.auth.CurrentUserConverter;
 import org.messagebroker.server.ca.ComponentRole;
+import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,8 +52,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain internalApi(HttpSecurity http, @Value("${broker.internal.port}") int internalPort)
-            throws Exception {
+    SecurityFilterChain internalApi(HttpSecurity http, ServerSettings settings) throws Exception {
+        int internalPort = settings.internal().port();
         return http
                 .securityMatcher(request -> request.getLocalPort() == internalPort)
                 .x509(x509 -> x509

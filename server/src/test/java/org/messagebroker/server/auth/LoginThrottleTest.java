@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.messagebroker.core.testing.MutableClock;
+import org.messagebroker.server.settings.ServerSettings;
 
 class LoginThrottleTest {
 
@@ -13,7 +14,7 @@ class LoginThrottleTest {
     private static final String STRANGER = "198.51.100.7";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T00:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock, 5, 100, Duration.ofMinutes(15));
+    private final LoginThrottle throttle = new LoginThrottle(clock, new ServerSettings.Login(5, 100, Duration.ofMinutes(15)));
 
     @Test
     void anAccountLocksAfterFiveFailuresUntilTheWindowEnds() {

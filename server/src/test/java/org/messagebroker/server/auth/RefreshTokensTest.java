@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,7 +32,7 @@ class RefreshTokensTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO users (email, password_hash, role) VALUES ('a@example.com', 'x', 'user')").update();
         userId = jdbc.sql("SELECT id FROM users").query(Long.class).single();
-        tokens = new RefreshTokens(jdbc, clock, Duration.ofDays(7));
+        tokens = new RefreshTokens(jdbc, clock, new ServerSettings.Jwt(Duration.ofMinutes(30), Duration.ofDays(7)));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,7 @@ class RetentionJobTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        job = new RetentionJob(jdbc, published::add, clock, meters, Duration.ofDays(90), 2);
+        job = new RetentionJob(jdbc, published::add, clock, meters, new ServerSettings.Retention(Duration.ofDays(90), 2));
     }
 
     private void insert(String id, String status, Instant createdAt) {

@@ -22,6 +22,7 @@ import org.messagebroker.server.message.MessageFilter;
 import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
+import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,7 +47,8 @@ class ReencryptionTest {
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
         store = new MessageRepository(jdbc);
         keys = KeysForTests.in(dir);
-        reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(), 3);
+        reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(),
+                new ServerSettings.Keys(null, null, null, null, 3));
     }
 
     private void storeMessage(String body) {

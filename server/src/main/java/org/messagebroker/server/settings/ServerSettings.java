@@ -1,0 +1,63 @@
+package org.messagebroker.server.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The server's settings, bound from {@code broker.*} (broker-server.properties maps the environment onto
+ * them). Each group is a bean of its own ({@link SettingsConfiguration}), so a class depends on its group only.
+ *
+ * @param rateLimitPerMinute the default requests per minute of a client without a limit of its own
+ */
+@ConfigurationProperties("broker")
+public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValue InitialAdmin initialAdmin,
+        @DefaultValue Jwt jwt, @DefaultValue Login login, Internal internal, @DefaultValue Ca ca, Keys keys,
+        @DefaultValue Portal portal, @DefaultValue Retention retention, @DefaultValue("100") int rateLimitPerMinute) {
+
+    /** @param requestDeadline the whole request, headers and body, must arrive within this */
+    public record Http(@DefaultValue("10s") Duration requestDeadline) {
+    }
+
+    /** @param email the first admin's login, created with a random password at the first start */
+    public record InitialAdmin(@DefaultValue("admin@example.com") String email) {
+    }
+
+    public record Jwt(@DefaultValue("30m") Duration accessTokenLifetime, @DefaultValue("7d") Duration refreshTokenLifetime) {
+    }
+
+    /**
+     * @param maxFailures        wrong passwords for one account before it is locked for {@code lockout}
+     * @param maxAddressFailures wrong passwords from one address (any accounts) before it is locked out
+     */
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("100") int maxAddressFailures,
+            @DefaultValue("15m") Duration lockout) {
+    }
+
+    /** @param port the mTLS port of the internal API (workers, proxies) */
+    public record Internal(int port) {
+    }
+
+    /**
+     * @param crlValidity                 how long a published CRL is valid (its nextUpdate)
+     * @param passphrase                  the CA key's passphrase, if it has one
+     * @param clientCertificateMaxValidity the longest a client certificate may be issued for
+     */
+    public record Ca(@DefaultValue("1d") Duration crlValidity, @DefaultValue("") String passphrase,
+            @DefaultValue("397d") Duration clientCertificateMaxValidity) {
+    }
+
+    /** The key files, and how many rows a re-encryption step moves to the current key at once. */
+    public record Keys(Path storage, Path blindIndex, Path sealingPrivate, Path jwt,
+            @DefaultValue("500") int reencryptBatchSize) {
+    }
+
+    /** @param userMessageBodies {@code visible}: users read their messages' bodies; else a placeholder */
+    public record Portal(@DefaultValue("placeholder") String userMessageBodies) {
+    }
+
+    /** @param age delivered and failed messages older than this are purged, {@code batchSize} rows at a time */
+    public record Retention(@DefaultValue("90d") Duration age, @DefaultValue("1000") int batchSize) {
+    }
+}
