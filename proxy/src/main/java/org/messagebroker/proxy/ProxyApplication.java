@@ -3,9 +3,11 @@ package org.messagebroker.proxy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.messagebroker.core.MetricHelp;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.queue.QueueInspector;
+import org.messagebroker.core.tls.InternalApiClient;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
 import org.messagebroker.queue.redis.RedisQueueConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +31,14 @@ public class ProxyApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** The server's internal API as the proxy calls it: with the proxy's certificate, short timeouts. */
+    @Bean
+    InternalApiClient internalApi(ProxySettings settings) {
+        ProxySettings.Tls tls = settings.tls();
+        return new InternalApiClient(settings.proxy().serverUrl(), tls.certificate(), tls.privateKey(),
+                tls.caCertificate(), Duration.ofSeconds(5));
     }
 
     /** Message Broker 1.0's queue gauge, under its name for existing dashboards, whichever backend is in use. */

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
+import org.messagebroker.core.tls.InternalApiClient;
 import org.messagebroker.proxy.http.Json;
-import org.messagebroker.proxy.serverapi.InternalApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,13 +21,13 @@ class AccessRegistry implements AccessSource {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRegistry.class);
 
-    private final InternalApi server;
+    private final InternalApiClient server;
     private final Clock clock;
     private volatile AccessList current;
     private volatile Instant lastSuccess;
     private volatile boolean lastAttemptFailed;
 
-    AccessRegistry(InternalApi server, Clock clock) {
+    AccessRegistry(InternalApiClient server, Clock clock) {
         this.server = server;
         this.clock = clock;
         // Once at start, so a proxy that started next to a running server is ready at once.

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.messagebroker.core.queue.QueueInspector;
 import org.messagebroker.core.queue.QueuedStatus;
+import org.messagebroker.core.tls.InternalApiClient;
 import org.messagebroker.proxy.access.ClientGate;
 import org.messagebroker.proxy.http.Json;
 import org.messagebroker.proxy.http.ProxyException;
@@ -16,7 +17,6 @@ import org.messagebroker.proxy.http.ProxyRequest;
 import org.messagebroker.proxy.http.ProxyResponse;
 import org.messagebroker.proxy.http.Route;
 import org.messagebroker.proxy.http.Routes;
-import org.messagebroker.proxy.serverapi.InternalApi;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -33,9 +33,9 @@ class StatusEndpoint implements Routes {
 
     private final ClientGate gate;
     private final QueueInspector queue;
-    private final InternalApi server;
+    private final InternalApiClient server;
 
-    StatusEndpoint(ClientGate gate, QueueInspector queue, InternalApi server) {
+    StatusEndpoint(ClientGate gate, QueueInspector queue, InternalApiClient server) {
         this.gate = gate;
         this.queue = queue;
         this.server = server;

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.messagebroker.core.tls.InternalApiClient;
 import org.messagebroker.proxy.access.ClientGate;
 import org.messagebroker.proxy.http.Json;
 import org.messagebroker.proxy.http.ProxyException;
@@ -13,7 +14,6 @@ import org.messagebroker.proxy.http.ProxyRequest;
 import org.messagebroker.proxy.http.ProxyResponse;
 import org.messagebroker.proxy.http.Route;
 import org.messagebroker.proxy.http.Routes;
-import org.messagebroker.proxy.serverapi.InternalApi;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
@@ -26,9 +26,9 @@ import tools.jackson.core.JacksonException;
 class RenewalEndpoint implements Routes {
 
     private final ClientGate gate;
-    private final InternalApi server;
+    private final InternalApiClient server;
 
-    RenewalEndpoint(ClientGate gate, InternalApi server) {
+    RenewalEndpoint(ClientGate gate, InternalApiClient server) {
         this.gate = gate;
         this.server = server;
     }
