@@ -9,32 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.messagebroker.cli.run.Role;
 
 /** The original's admin CLI, over the admin API of a running system. */
 class AdminCommandTest {
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.values()));
     static RunningBroker broker;
     static Path tokenFile;
     static String messageId;
 
     @BeforeAll
     static void start() throws Exception {
-        broker = new RunningBroker(dir, List.of(Role.values()));
+        broker = running.get();
+        dir = broker.dir;
         tokenFile = Files.writeString(dir.resolve("token"), broker.adminToken());
         messageId = broker.submit("visible to the admin CLI");
         broker.awaitDelivered(broker.adminToken(), messageId);
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     /** Runs {@code broker admin …} and answers what it printed; asserts the exit status. */

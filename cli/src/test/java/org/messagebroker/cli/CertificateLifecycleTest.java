@@ -8,6 +8,7 @@ import static org.messagebroker.cli.RunningBroker.send;
 
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.math.BigInteger;
 import java.security.cert.CRLReason;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
@@ -32,11 +32,10 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.server.ca.CertificateAuthority;
@@ -47,20 +46,17 @@ class CertificateLifecycleTest {
 
     private static final String BODY = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"hello\"}";
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.SERVER, Role.PROXY, Role.WORKER));
     static RunningBroker broker;
     static String token;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY, Role.WORKER));
+        broker = running.get();
+        dir = broker.dir;
         token = broker.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @Test

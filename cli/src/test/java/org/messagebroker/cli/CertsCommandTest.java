@@ -9,30 +9,27 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 
 /** An operator runs the certificate lifecycle from the command line, against a running server. */
 class CertsCommandTest {
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.SERVER));
     static RunningBroker broker;
     static Path tokenFile;
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
     static void start() throws Exception {
-        broker = new RunningBroker(dir, List.of(Role.SERVER));
+        broker = running.get();
+        dir = broker.dir;
         tokenFile = Files.writeString(dir.resolve("token"), broker.adminToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     private int broker(String... args) {

@@ -16,11 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.messagebroker.cli.run.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -33,21 +32,18 @@ class ClientAccessTest {
 
     private static final String BODY = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"hello\"}";
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.SERVER, Role.PROXY),
+            Map.of("PROXY_ACCESS_REFRESH_INTERVAL", "500ms"));
     static RunningBroker broker;
     static String token;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY),
-                Map.of("PROXY_ACCESS_REFRESH_INTERVAL", "500ms"));
+        broker = running.get();
+        dir = broker.dir;
         token = broker.adminToken();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     private static HttpResponse<String> submitAs(String certificate, String body) {

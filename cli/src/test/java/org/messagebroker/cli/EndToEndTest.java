@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 import tools.jackson.databind.JsonNode;
@@ -36,20 +36,15 @@ class EndToEndTest {
 
     private static final String VALID = "{\"sender_number\":\"+4915200000000\",\"message_body\":\"%s\"}";
 
-    @TempDir
     static Path dataDir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.values()));
     static RunningBroker broker;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dataDir, List.of(Role.values()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (broker != null) {
-            broker.close();
-        }
+        broker = running.get();
+        dataDir = broker.dir;
     }
 
     @Test

@@ -7,15 +7,13 @@ import static org.messagebroker.cli.RunningBroker.send;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.messagebroker.cli.run.Role;
 import tools.jackson.databind.JsonNode;
 
@@ -31,15 +29,15 @@ class OriginalApiCompatibilityTest {
             "sender_number_masked", "message_body", "status", "attempt_count", "created_at", "queued_at",
             "delivered_at");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.values()));
     static RunningBroker broker;
     static String admin;
     static List<String> sent = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.values()));
+        broker = running.get();
         admin = broker.adminToken();
         for (int i = 0; i < 5; i++) {
             sent.add(broker.submit("message " + i));
@@ -47,11 +45,6 @@ class OriginalApiCompatibilityTest {
         sent.forEach(id -> broker.awaitDelivered(admin, id));
         assertThat(broker.as(admin, "POST", "/admin/users", "{\"email\":\"ann@demo.example\",\"password\":\"" + PASSWORD
                 + "\",\"client_id\":\"demo-client\"}").statusCode()).isEqualTo(201);
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @Test

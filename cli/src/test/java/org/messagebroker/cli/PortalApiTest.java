@@ -28,11 +28,10 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.messagebroker.cli.run.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -45,8 +44,9 @@ class PortalApiTest {
 
     private static final String PASSWORD = "correct horse battery";
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.values()));
     static RunningBroker broker;
     static String admin;
     static String acmeMessage;
@@ -54,7 +54,8 @@ class PortalApiTest {
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.values()));
+        broker = running.get();
+        dir = broker.dir;
         admin = broker.adminToken();
         broker.registerClient(admin, "acme");
         broker.registerClient(admin, "globex");
@@ -66,11 +67,6 @@ class PortalApiTest {
         globexMessage = broker.submit("globex", "globex secret");
         broker.awaitDelivered(admin, acmeMessage);
         broker.awaitDelivered(admin, globexMessage);
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     static long createUser(String email, String role, String clientId) {

@@ -15,10 +15,10 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 import org.openqa.selenium.Alert;
@@ -33,15 +33,15 @@ class PortalBrowserTest {
     private static final String PASSWORD = "correct horse battery";
     private static final String XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>";
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.values()));
     static RunningBroker broker;
     static String admin;
     static String globexMessage;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.values()));
+        broker = running.get();
         admin = broker.adminToken();
         broker.registerClient(admin, "acme");
         broker.registerClient(admin, "globex");
@@ -62,11 +62,6 @@ class PortalBrowserTest {
         }
         org.awaitility.Awaitility.await().until(() -> broker.getJson(admin, "/admin/dead-letters")
                 .path("dead_letters").size() == 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     private static Browser browser(Path profile) {

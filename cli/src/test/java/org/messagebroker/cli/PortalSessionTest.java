@@ -6,8 +6,8 @@ import static org.messagebroker.cli.RunningBroker.send;
 
 import java.net.CookieManager;
 import java.net.InetAddress;
-import java.net.URLEncoder;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,10 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.core.tls.TlsContexts;
@@ -41,25 +41,22 @@ class PortalSessionTest {
     private static final String PASSWORD = "correct horse battery";
     private static final Duration ABSOLUTE = Duration.ofSeconds(14);
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.SERVER, Role.PORTAL),
+            Map.of("JWT_ACCESS_TOKEN_LIFETIME", "3s", "SESSION_ABSOLUTE_TIMEOUT", ABSOLUTE.toSeconds() + "s"));
     static RunningBroker broker;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PORTAL), Map.of(
-                "JWT_ACCESS_TOKEN_LIFETIME", "3s", "SESSION_ABSOLUTE_TIMEOUT", ABSOLUTE.toSeconds() + "s"));
+        broker = running.get();
+        dir = broker.dir;
         String admin = broker.adminToken();
         broker.registerClient(admin, "acme");
         for (String user : List.of("carol", "dave", "frank")) {
             broker.as(admin, "POST", "/admin/users", "{\"email\":\"" + user + "@acme.example\",\"password\":\""
                     + PASSWORD + "\",\"client_id\":\"acme\"}");
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @Test

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.core.tls.TlsContexts;
 
@@ -30,19 +29,16 @@ class SlowClientTest {
 
     private static final long DEADLINE_MILLIS = 2_000;
 
-    @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrokerExtension running = new BrokerExtension(List.of(Role.SERVER, Role.PROXY, Role.PORTAL),
+            Map.of("PROXY_REQUEST_DEADLINE", "2s", "HTTP_REQUEST_DEADLINE", "2s"));
     static RunningBroker broker;
 
     @BeforeAll
     static void start() {
-        broker = new RunningBroker(dir, List.of(Role.SERVER, Role.PROXY, Role.PORTAL),
-                Map.of("PROXY_REQUEST_DEADLINE", "2s", "HTTP_REQUEST_DEADLINE", "2s"));
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
+        broker = running.get();
+        dir = broker.dir;
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.messagebroker.portal.session;
 
+import java.time.Clock;
 import java.time.Duration;
 import org.messagebroker.portal.PortalSettings;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +47,7 @@ class PortalSecurityConfiguration {
                 .exceptionHandling(denied -> denied.authenticationEntryPoint((request, response, e) ->
                         response.sendRedirect(request.getContextPath() + (request.getRequestedSessionId() != null
                                 && !request.isRequestedSessionIdValid() ? "/login?expired" : "/login"))))
-                .addFilterAfter(new SessionLifetimeFilter(server, absoluteTimeout), SecurityContextHolderFilter.class)
+                .addFilterAfter(new SessionLifetimeFilter(server::refresh, absoluteTimeout, Clock.systemUTC()), SecurityContextHolderFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))

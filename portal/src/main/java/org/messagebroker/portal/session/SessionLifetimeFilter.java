@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps a session going while its user is active, and ends it at its limits. The bearer token is
@@ -26,23 +28,25 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 
     private static final Duration REFRESH_AHEAD = Duration.ofSeconds(30);
 
-    private final ServerApi server;
+    private final TokenRefresh server;
     private final Duration absoluteLimit;
+    private final Clock clock;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     // The server rotates a refresh token on every use and treats a second use as theft, so two requests of
     // one session must not both refresh: refreshes are serialised (they are rare and take milliseconds).
     private final ReentrantLock refreshing = new ReentrantLock();
 
-    SessionLifetimeFilter(ServerApi server, Duration absoluteLimit) {
+    SessionLifetimeFilter(TokenRefresh server, Duration absoluteLimit, Clock clock) {
         this.server = server;
         this.absoluteLimit = absoluteLimit;
+        this.clock = clock;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (portalUser(SecurityContextHolder.getContext()) instanceof PortalUser user) {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             boolean alive = now.isBefore(user.loggedInAt().plus(absoluteLimit))
                     && (now.isBefore(user.accessExpiresAt().minus(REFRESH_AHEAD)) || refreshed(request, response, now));
             if (!alive) {
@@ -85,5 +89,11 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
     private static Object portalUser(SecurityContext context) {
         Authentication authentication = context.getAuthentication();
         return authentication == null ? null : authentication.getPrincipal();
+    }
+
+    /** The server's token refresh ({@link ServerApi#refresh}): its answer, or {@link ServerApi.ApiException}. */
+    @FunctionalInterface
+    interface TokenRefresh {
+        JsonNode refresh(String refreshToken);
     }
 }
