@@ -64,7 +64,7 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
 
 echo "machine: $(machine)" | tee "$OUT/summary.txt"
 echo "commit:  $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet || echo ' (uncommitted changes)')" | tee -a "$OUT/summary.txt"
-[ -f "$root/cli/target/broker.jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests install)
+[ -f "$root/cli/target/broker-exec.jar" ] || (cd "$root" && mvn -B -q -ntp -DskipTests install)
 
 if [ "${SKIP_KANNEL:-0}" != 1 ]; then
     # bench.sh reads its TLS certificates from its own folder and make-certs.sh writes them to BENCH_OUT:

@@ -12,9 +12,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 mvn -B -ntp -q install -DskipTests
 status=0
-rm -f cli/target/fault-suite.txt
-mvn -B -ntp test -pl cli -Dgroups=fault -Dbroker.excludedGroups=none "$@" | grep -E "Tests run:|FAIL" | tail -15 || status=$?
+rm -f system-tests/target/fault-suite.txt
+mvn -B -ntp test -pl system-tests -Dgroups=fault -Dbroker.excludedGroups=none "$@" | grep -E "Tests run:|FAIL" | tail -15 || status=$?
 echo
 echo "queue scenario figures (from broker check)"
-sort cli/target/fault-suite.txt 2>/dev/null
+sort system-tests/target/fault-suite.txt 2>/dev/null
 exit $status
