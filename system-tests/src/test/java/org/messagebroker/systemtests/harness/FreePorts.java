@@ -9,14 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Ports for roles the tests start. They come from below Linux's ephemeral range (32768+): a port
  * the kernel handed out with {@code new ServerSocket(0)} can be taken by any outgoing connection
- * (the bench opens hundreds) between being chosen and being bound, which made tests flaky. Each of
- * surefire's forks ({@code broker.test.fork}, 1 or 2) takes its own half of the range, so two forks never
- * hand out the same port while a role is still starting.
+ * (the bench opens hundreds) between being chosen and being bound, which made tests flaky.
  */
 public final class FreePorts {
-    private static final int FORKS = 2;
-    private static final int COUNT = 12_000 / FORKS;
-    private static final int FIRST = 20_000 + COUNT * Math.floorMod(Integer.getInteger("broker.test.fork", 1) - 1, FORKS);
+    private static final int FIRST = 20_000;
+    private static final int COUNT = 12_000;
     private static final AtomicInteger next = new AtomicInteger(ThreadLocalRandom.current().nextInt(COUNT));
 
     private FreePorts() {
