@@ -2,6 +2,7 @@ package org.messagebroker.server.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.messagebroker.core.delivery.FailureReport.Cause;
 import org.messagebroker.core.delivery.FailureReport.Failure;
 import org.messagebroker.server.message.MessageStorage;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,12 @@ public class FailureService {
             if (deadLetters.insertIfAbsent(failure)) {
                 recorded++;
                 storage.storeFailed(failure.message(), failure.attemptCount(), failure.reason(), failure.failedAt());
-                meters.counter("main_server_messages_failed_total", "client_id", failure.message().clientId(),
-                        "reason", failure.reason().startsWith("Exceeded maximum attempts") ? "max_attempts_exceeded"
-                                : "rejected").increment();
+                if (failure.cause() == Cause.MAX_ATTEMPTS_EXCEEDED) {
+                    // A rejection was counted when the server rejected the delivery; counting its report too
+                    // would count the message twice.
+                    meters.counter("main_server_messages_failed_total", "client_id", failure.message().clientId(),
+                            "reason", failure.cause().label()).increment();
+                }
             }
         }
         return recorded;

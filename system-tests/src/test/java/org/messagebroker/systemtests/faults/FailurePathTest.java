@@ -102,6 +102,8 @@ class FailurePathTest {
             JsonNode deadLetter = broker.getJson(token, "/admin/dead-letters").path("dead_letters").get(0);
             assertThat(deadLetter.path("message_id").asString()).isEqualTo(id);
             assertThat(deadLetter.path("reason").asString()).startsWith("Exceeded maximum attempts (3)");
+            assertThat(serverMetrics(broker)).containsPattern(failedCounter("max_attempts_exceeded") + "1\\.0")
+                    .doesNotContainPattern(failedCounter("rejected") + "[1-9]");
 
             HttpResponse<String> replay = broker.postAs(token, "/admin/dead-letters/" + id + "/replay");
             assertThat(replay.statusCode()).isEqualTo(200);
@@ -134,6 +136,9 @@ class FailurePathTest {
             assertThat(deadLetter.path("message_id").asString()).isEqualTo(id);
             assertThat(deadLetter.path("reason").asString()).isEqualTo("sealed payload cannot be opened");
             assertThat(deadLetter.path("attempt_count").asInt()).as("rejected on the first attempt").isEqualTo(1);
+            assertThat(serverMetrics(broker)).as("counted once: when rejected, not again when reported")
+                    .containsPattern(failedCounter("rejected") + "1\\.0")
+                    .doesNotContainPattern(failedCounter("max_attempts_exceeded") + "[1-9]");
 
             HttpResponse<String> replay = broker.postAs(token, "/admin/dead-letters/" + id + "/replay");
             assertThat(replay.statusCode()).isEqualTo(409);
@@ -143,5 +148,15 @@ class FailurePathTest {
             assertThat(broker.getJson(token, "/admin/dead-letters?status=discarded").path("dead_letters")).hasSize(1);
             assertThat(broker.postAs(token, "/admin/dead-letters/no-such-id/discard").statusCode()).isEqualTo(404);
         }
+    }
+
+    /** The server's failure counter of the demo client for a reason, up to its value. */
+    private static String failedCounter(String reason) {
+        return "main_server_messages_failed_total\\{client_id=\"demo-client\",reason=\"" + reason + "\"[^}]*\\} ";
+    }
+
+    private static String serverMetrics(RunningBroker broker) {
+        return RunningBroker.send(java.net.http.HttpClient.newHttpClient(),
+                java.net.http.HttpRequest.newBuilder(broker.metrics(Role.SERVER)).GET()).body();
     }
 }

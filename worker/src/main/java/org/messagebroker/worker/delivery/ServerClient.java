@@ -6,6 +6,7 @@ import java.util.List;
 import org.messagebroker.core.delivery.DeliveryRequest;
 import org.messagebroker.core.delivery.DeliveryResponse;
 import org.messagebroker.core.delivery.FailureReport;
+import org.messagebroker.core.delivery.FailureReport.Cause;
 import org.messagebroker.core.queue.DeadLetter;
 import org.messagebroker.core.queue.QueuedMessage;
 import org.messagebroker.core.tls.InternalApiClient;
@@ -18,12 +19,14 @@ public class ServerClient implements DeliveryEndpoint {
 
     private final InternalApiClient api;
     private final JsonMapper json;
+    private final int maxAttempts;
 
     ServerClient(WorkerSettings settings, JsonMapper json) {
         WorkerSettings.Tls tls = settings.tls();
         this.api = new InternalApiClient(settings.serverUrl(), tls.certificate(), tls.privateKey(), tls.caCertificate(),
                 settings.timeout());
         this.json = json;
+        this.maxAttempts = settings.maxAttempts();
     }
 
     /**
@@ -48,10 +51,15 @@ public class ServerClient implements DeliveryEndpoint {
         }
     }
 
-    /** Hands dead letters over to the server, which records them as failed; throws like {@link #deliver}. */
+    /**
+     * Hands dead letters over to the server, which records them as failed; throws like {@link #deliver}. A dead
+     * letter that used every attempt gave up on temporary failures; any other was rejected by the server.
+     */
     void reportFailures(List<DeadLetter> deadLetters) {
         post("/internal/messages/failures", new FailureReport(deadLetters.stream()
-                .map(d -> new FailureReport.Failure(d.message(), d.attempts(), d.reason(), d.deadAt())).toList()));
+                .map(d -> new FailureReport.Failure(d.message(), d.attempts(), d.reason(), d.deadAt(),
+                        d.attempts() >= maxAttempts ? Cause.MAX_ATTEMPTS_EXCEEDED : Cause.REJECTED))
+                .toList()));
     }
 
     private byte[] post(String path, Object body) {
