@@ -459,6 +459,36 @@ class PortalApiTest {
     }
 
     @Test
+    void theReportCountsTodaysMessagesPerClientAsJsonOrCsvForAdminsOnly() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        HttpResponse<String> report = broker.as(admin, "GET", "/admin/reports/messages?client_id=globex", null);
+        assertThat(report.statusCode()).isEqualTo(200);
+        JsonNode body = json(report);
+        assertThat(body.path("to").asString()).isEqualTo(today);
+        assertThat(body.path("daily")).anySatisfy(row -> {
+            assertThat(row.path("day").asString()).isEqualTo(today);
+            assertThat(row.path("client_id").asString()).isEqualTo("globex");
+            assertThat(row.path("status").asString()).isEqualTo("delivered");
+            assertThat(row.path("count").asLong()).isPositive();
+        });
+        assertThat(body.path("daily")).allSatisfy(row -> assertThat(row.path("client_id").asString()).isEqualTo("globex"));
+        assertThat(body.path("delivery_time_ms").path("count").asLong()).isPositive();
+
+        HttpResponse<String> csv = broker.as(admin, "GET", "/admin/reports/messages.csv?client_id=globex", null);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("day,client_id,status,count\r\n").contains(today + ",globex,delivered,");
+
+        assertThat(broker.as(tokenOf("alice@acme.example"), "GET", "/admin/reports/messages", null).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> badDate = broker.as(admin, "GET", "/admin/reports/messages?from=2026-13-01", null);
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(json(badDate).path("detail").asString()).isEqualTo("from must be a date like 2026-11-30");
+        assertThat(json(broker.as(admin, "GET", "/admin/reports/messages?from=2020-01-01&to=2026-01-01", null))
+                .path("detail").asString()).contains("at most 366 days");
+    }
+
+    @Test
     void aPathTomcatRefusesItselfIsAProblemWithARequestIdLikeEveryOther() {
         HttpResponse<String> refused = broker.as(admin, "GET", "/portal/messages/a%2Fb", null);
 

@@ -16,6 +16,7 @@ import org.messagebroker.cli.run.Role;
 import org.messagebroker.systemtests.harness.BrokerExtension;
 import org.messagebroker.systemtests.harness.CommandRun;
 import org.messagebroker.systemtests.harness.RunningBroker;
+import tools.jackson.databind.JsonNode;
 
 /** The original's admin CLI, over the admin API of a running system. */
 class AdminCommandTest {
@@ -53,6 +54,19 @@ class AdminCommandTest {
         all.addAll(List.of("--server", "https://localhost:" + broker.serverPort, "--data-dir", dir.toString(),
                 "--token-file", tokenFile.toString()));
         return CommandRun.broker(expectedExit, all.toArray(String[]::new));
+    }
+
+    @Test
+    void theMessageReportIsATableOrTheApisJson() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        assertThat(admin(0, "report", "--client", "demo-client")).contains("Messages from ")
+                .containsPattern(today + "\\s+demo-client\\s+delivered\\s+[1-9]")
+                .contains("Delivery time (acceptance to storage) of ");
+        JsonNode json = RunningBroker.JSON.readTree(admin(0, "report", "--from", today, "--to", today, "--json"));
+        assertThat(json.path("from").asString()).isEqualTo(today);
+        assertThat(json.path("totals").path("delivered").asLong()).isPositive();
+        assertThat(admin(1, "report", "--from", "yesterday")).contains("from must be a date");
     }
 
     @Test

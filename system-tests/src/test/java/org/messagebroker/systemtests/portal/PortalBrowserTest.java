@@ -146,6 +146,19 @@ class PortalBrowserTest {
             assertThat(browser.text()).contains("unknown client initech");
             browser.screenshots("admin-dead-letters");
 
+            browser.open("/admin/reports");
+            assertThat(browser.text()).contains("Message report").contains("Delivery time").contains("p99");
+            assertThat(browser.driver.findElements(By.cssSelector("#report-daily tbody tr td"))).hasSizeGreaterThan(3);
+            // The chart's bars add up to the period's total on the cards.
+            long onCards = List.of("delivered", "failed", "queued", "processing").stream()
+                    .mapToLong(s -> Long.parseLong(browser.driver.findElement(By.id("total-" + s)).getText())).sum();
+            assertThat(onCards).isPositive();
+            assertThat(page.executeScript("return Chart.getChart('report-chart').data.datasets"
+                    + ".flatMap(d => d.data).reduce((a, b) => a + b, 0)").toString()).isEqualTo(Long.toString(onCards));
+            assertThat(browser.driver.findElement(By.id("report-csv")).getAttribute("href")).contains("/admin/reports.csv?from=");
+            browser.screenshots("admin-reports");
+            browser.assertFitsAPhone("admin-reports");
+
             browser.open("/admin/certificates");
             browser.assertFitsAPhone("admin-certificates");
             // Chrome compiles a pattern attribute with the v flag; one that does not compile checks nothing.
@@ -198,7 +211,7 @@ class PortalBrowserTest {
 
             // Bad values in the address: a styled 400 saying so, never a 500 or the framework's page.
             for (String bad : List.of("/admin/messages?sender=abc", "/admin/messages?page=abc",
-                    "/admin/dashboard?period=year")) {
+                    "/admin/dashboard?period=year", "/admin/reports?from=abc")) {
                 browser.open(bad);
                 assertThat(browser.text()).as(bad).contains("400").contains("could not be understood")
                         .doesNotContain("Whitelabel").doesNotContain("Exception");

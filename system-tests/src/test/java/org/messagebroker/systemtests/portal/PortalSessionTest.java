@@ -110,6 +110,7 @@ class PortalSessionTest {
                 + " WHERE u.email = 'dave@acme.example' AND t.used_at IS NULL AND t.revoked_at IS NULL";
         try (Browser browser = new Browser("https://localhost:" + broker.portalPort, profile)) {
             browser.logIn("dave@acme.example", PASSWORD);
+            browser.open("/profile");
             assertThat(browser.text()).contains("dave@acme.example");
             assertThat(db.sql(live).query(Long.class).single()).isPositive();
             browser.logOut();
