@@ -3,12 +3,17 @@ package org.messagebroker.cli.admin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.messagebroker.cli.renewal.OwnCertificateRenewal;
+import org.messagebroker.cli.renewal.RenewalAgent;
+import org.messagebroker.cli.renewal.RenewalSchedule;
 import org.messagebroker.core.tls.PemFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,18 +91,64 @@ public class CertsCommand {
     }
 
     @Command(name = "renew", mixinStandardHelpOptions = true,
-            description = "Issues another certificate for a client; the old one stays valid until it expires or is revoked.")
+            description = {"Issues another certificate for a client; the old one stays valid until it expires or is"
+                    + " revoked.",
+                "With --cert and --key, a client renews its own certificate through the proxy (no admin needed):"
+                    + " once, or with --watch whenever it is due (two thirds of its lifetime, or --renew-before)."})
     static class Renew implements Callable<Integer> {
         @Mixin AdminConnection server;
-        @Parameters(paramLabel = "CLIENT_ID") String clientId;
-        @Option(names = "--days") Integer days;
+        @Parameters(paramLabel = "CLIENT_ID", arity = "0..1", description = "The client (as an admin).") String clientId;
+        @Option(names = "--days", description = "Validity of the new certificate in days.") Integer days;
         @Option(names = "--csr", paramLabel = "FILE") Path csr;
         @Option(names = "--out", paramLabel = "DIR", defaultValue = ".") Path out;
+        @Option(names = "--cert", paramLabel = "FILE", description = "The client's certificate, replaced when renewed.")
+        Path certificate;
+        @Option(names = "--key", paramLabel = "FILE", description = "Its key, replaced by a new one (mode 0600).")
+        Path key;
+        @Option(names = "--ca", paramLabel = "FILE", description = "The installation's CA (default: ca.crt beside --cert).")
+        Path ca;
+        @Option(names = "--proxy", paramLabel = "URL", description = "The proxy, e.g. https://broker.example.com:8001.")
+        URI proxy;
+        @Option(names = "--watch", description = "Keep running and renew whenever the certificate is due.") boolean watch;
+        @Option(names = "--renew-before", paramLabel = "DURATION",
+                description = "Renew this long before the end (e.g. 7d) instead of at two thirds of the lifetime.")
+        String renewBefore;
+        @Option(names = "--check-every", paramLabel = "DURATION", defaultValue = "1h",
+                description = "With --watch, read the certificate file again at least this often (default 1h).")
+        String checkEvery;
+        @Option(names = "--exec", paramLabel = "COMMAND",
+                description = "Run after each renewal with sh -c (e.g. to reload the client); BROKER_CERTIFICATE and"
+                        + " BROKER_KEY name the files.")
+        String hook;
 
         @Override
         public Integer call() {
+            if (certificate != null || key != null) {
+                return renewOwn();
+            }
+            if (clientId == null) {
+                throw new AdminConnection.AdminException("name the client to renew (as an admin), or give --cert, --key and --proxy"
+                        + " to renew your own certificate");
+            }
             save(server.post("/admin/certificates/renew", request(clientId, null, days, csr)), clientId, out);
             return 0;
+        }
+
+        private int renewOwn() {
+            if (certificate == null || key == null || proxy == null) {
+                throw new AdminConnection.AdminException("renewing your own certificate needs --cert, --key and --proxy");
+            }
+            Path trusted = ca != null ? ca : certificate.toAbsolutePath().resolveSibling("ca.crt");
+            RenewalSchedule schedule;
+            try {
+                schedule = new RenewalSchedule(RenewalSchedule.DEFAULT_SHARE,
+                        renewBefore == null ? null : RenewalAgent.duration(renewBefore));
+                RenewalAgent agent = new RenewalAgent(new OwnCertificateRenewal(certificate, key, trusted, proxy, days,
+                        hook), schedule, RenewalAgent.duration(checkEvery), Clock.systemUTC(), System.out);
+                return watch ? agent.watch() : agent.once();
+            } catch (IllegalArgumentException e) {
+                throw new AdminConnection.AdminException(e.getMessage());
+            }
         }
     }
 

@@ -32,7 +32,7 @@ class DeploymentFilesTest {
                 command.add(copy.toString());
             }
         }
-        assertThat(command).hasSize(6);
+        assertThat(command).hasSize(7);
         Process verify = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(verify.waitFor()).as(output).isZero();
