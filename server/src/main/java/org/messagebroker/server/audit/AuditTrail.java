@@ -81,6 +81,13 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(CertificateEvents.ComponentRenewed e) {
+        log.record(AuditEvent.system("component_certificate_renewed", data("component", e.component(),
+                "previous_serial", e.previousSerial().toString(16), "serial", e.serial().toString(16),
+                "expires_at", e.expiresAt().toString())));
+    }
+
+    @EventListener
     void on(MessageEvents.Exported e) {
         log.record(new AuditEvent("messages_exported", e.userId(), e.clientId(), e.ip(), data("rows", e.rows()), "info"));
     }

@@ -37,6 +37,9 @@ public final class CertificateAuthority {
     private final X509Certificate certificate;
     private final PrivateKey key;
 
+    /** How far before its issue a certificate is valid from, so that a slightly slow clock accepts it. */
+    static final Duration BACKDATED = Duration.ofMinutes(5);
+
     public CertificateAuthority(X509Certificate certificate, PrivateKey key) {
         this.certificate = certificate;
         this.key = key;
@@ -61,7 +64,7 @@ public final class CertificateAuthority {
             X500Name subject = new X500Name(CA_SUBJECT);
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, randomSerial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(Duration.ofDays(3650))),
+                    Date.from(now.minus(BACKDATED)), Date.from(now.plus(Duration.ofDays(3650))),
                     subject, pair.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
@@ -120,7 +123,7 @@ public final class CertificateAuthority {
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, randomSerial(),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)),
+                    Date.from(now.minus(BACKDATED)), Date.from(now.plus(validity)),
                     new X500Name(subject), publicKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))

@@ -21,6 +21,10 @@ public final class CertificateEvents {
     public record Revoked(String clientId, long adminId, String ip, String reason, RevocationReason code) {
     }
 
+    /** A component's certificate in the data directory renewed by the server itself, before it expired. */
+    public record ComponentRenewed(String component, BigInteger previousSerial, BigInteger serial, Instant expiresAt) {
+    }
+
     public record ComponentIssued(String name, long adminId, String ip, List<String> dnsNames, List<String> ipAddresses,
             BigInteger serial) {
     }
