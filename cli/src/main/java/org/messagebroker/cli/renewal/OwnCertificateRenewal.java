@@ -6,11 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +17,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.core.tls.TlsContexts;
+import org.messagebroker.server.ca.CertificateAuthority;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +53,7 @@ public final class OwnCertificateRenewal {
 
     /** Renews now and answers the new certificate; throws {@link RenewalException} saying why not. */
     public X509Certificate renew() {
-        KeyPair pair = newKeyPair();
+        KeyPair pair = CertificateAuthority.newLeafKeyPair();
         Map<String, Object> request = new HashMap<>();
         request.put("csr", csr(pair, current()));
         request.put("validity_days", validityDays);
@@ -112,16 +110,6 @@ public final class OwnCertificateRenewal {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RenewalException("interrupted while the hook ran");
-        }
-    }
-
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.messagebroker.core.delivery;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.messagebroker.core.queue.QueuedMessage;
 
 /** Messages a worker gave up on, reported so the server records them as failed dead letters. */
@@ -29,7 +30,7 @@ public record FailureReport(@JsonProperty("failures") List<Failure> failures) {
 
         /** The {@code reason} label of the failure counters. */
         public String label() {
-            return this == MAX_ATTEMPTS_EXCEEDED ? "max_attempts_exceeded" : "rejected";
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

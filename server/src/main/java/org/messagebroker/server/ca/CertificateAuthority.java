@@ -27,6 +27,7 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.messagebroker.core.tls.PemFiles;
 
 /** Creates the CA and signs leaf certificates with it. Holds the CA key only while in use. */
 public final class CertificateAuthority {
@@ -82,6 +83,11 @@ public final class CertificateAuthority {
 
     public PrivateKey key() {
         return key;
+    }
+
+    /** A certificate this CA issued followed by the CA's own, as a TLS server presents them. */
+    public String chainPem(X509Certificate issued) {
+        return PemFiles.pem(issued) + PemFiles.pem(certificate);
     }
 
     /** A new ECDSA P-256 key pair for a leaf certificate. */

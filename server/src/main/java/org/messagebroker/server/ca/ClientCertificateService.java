@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -126,8 +125,8 @@ public class ClientCertificateService {
             password = Pkcs12.randomPassword();
             pkcs12 = Pkcs12.bundle(clientId, issued.key(), certificate, ca.certificate(), password);
         }
-        return new IssuedCertificate(clientId, pem(certificate), key, pkcs12, password, fingerprint,
-                certificate.getNotAfter().toInstant().toString(), pem(ca.certificate()));
+        return new IssuedCertificate(clientId, PemFiles.pem(certificate), key, pkcs12, password, fingerprint,
+                certificate.getNotAfter().toInstant().toString(), PemFiles.pem(ca.certificate()));
     }
 
     private static String serial(X509Certificate certificate) {
@@ -138,13 +137,6 @@ public class ClientCertificateService {
         return new Rejection.Invalid(detail);
     }
 
-    private static String pem(X509Certificate certificate) {
-        try {
-            return PemFiles.pem("CERTIFICATE", certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** What to issue: {@code csr} null means generate the key here. */
     public record Request(String clientId, String domain, Integer validityDays, String csr) {

@@ -67,8 +67,7 @@ class ComponentCertificateController {
         }
         events.publishEvent(new CertificateEvents.ComponentIssued(request.name(), adminId, http.getRemoteAddr(), dns,
                 ips, certificate.getSerialNumber()));
-        String chain = PemFiles.pem("CERTIFICATE", certificate.getEncoded())
-                + PemFiles.pem("CERTIFICATE", ca.certificate().getEncoded());
+        String chain = ca.chainPem(certificate);
         return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore())
                 .body(new ComponentCertificate(request.name(), chain,
                         PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()), Fingerprints.sha256(certificate),

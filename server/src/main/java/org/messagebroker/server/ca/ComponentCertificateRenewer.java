@@ -79,7 +79,7 @@ class ComponentCertificateRenewer {
         X509Certificate renewed = ca.issueComponent(role, subject, pair.getPublic(), now,
                 lifetime.minus(CertificateAuthority.BACKDATED), names(current, 2), names(current, 7));
         PemFiles.writeOwnerOnly(tls.resolve(component + ".key"), PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        PemFiles.writePublic(file, pem(renewed) + pem(ca.certificate()));
+        PemFiles.writePublic(file, ca.chainPem(renewed));
         log.info("Renewed the {} certificate {}: serial {}, valid until {}", component, file,
                 renewed.getSerialNumber().toString(16), renewed.getNotAfter().toInstant());
         events.publishEvent(new CertificateEvents.ComponentRenewed(component, current.getSerialNumber(),
@@ -110,11 +110,4 @@ class ComponentCertificateRenewer {
         }
     }
 
-    private static String pem(X509Certificate certificate) {
-        try {
-            return PemFiles.pem("CERTIFICATE", certificate.getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +91,7 @@ public final class Installation {
         createPrivateDirectory(dir.resolve("ca"));
         CertificateAuthority ca = CertificateAuthority.create(clock.instant(), caKeyType);
         key.write(ca.key());
-        String pem = pem(ca.certificate());
+        String pem = PemFiles.pem(ca.certificate());
         PemFiles.writePublic(certificate, pem);
         PemFiles.writePublic(dir.resolve("ca.crt"), pem);
         return ca;
@@ -108,7 +107,7 @@ public final class Installation {
 
     private static void write(CertificateAuthority ca, X509Certificate issued, KeyPair pair, Path certificate, Path key) {
         PemFiles.writeOwnerOnly(key, PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        PemFiles.writePublic(certificate, pem(issued) + pem(ca.certificate()));
+        PemFiles.writePublic(certificate, ca.chainPem(issued));
     }
 
     private void createSecrets() {
@@ -155,13 +154,6 @@ public final class Installation {
         }
     }
 
-    private static String pem(X509Certificate certificate) {
-        try {
-            return PemFiles.pem("CERTIFICATE", certificate.getEncoded());
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void createPrivateDirectory(Path directory) {
         try {
