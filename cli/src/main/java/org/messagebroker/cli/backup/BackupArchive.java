@@ -137,6 +137,10 @@ final class BackupArchive {
 
     /** A verified backup. */
     record Opened(ZipFile zip, Manifest manifest) implements AutoCloseable {
+        boolean holds(String name) {
+            return manifest.entries().containsKey(name);
+        }
+
         InputStream read(String name) throws IOException {
             return zip.getInputStream(zip.getEntry(name));
         }

@@ -59,7 +59,6 @@ public final class DatabaseOptions {
     public static void migrate(String url, String username, String password, DatabaseVendor vendor) {
         // The server logs its migrations; on the operator's terminal they would bury the report.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.flywaydb")).setLevel(Level.ERROR);
-        Flyway.configure().dataSource(url, username, password).locations(DatabaseConfiguration.migrations(vendor))
-                .load().migrate();
+        DatabaseConfiguration.migrations(Flyway.configure().dataSource(url, username, password), vendor).load().migrate();
     }
 }

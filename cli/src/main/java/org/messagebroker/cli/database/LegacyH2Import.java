@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
 public final class LegacyH2Import {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyH2Import.class);
+    /** The server's tables in version 1.0, parents first (later versions added more). */
+    private static final List<String> SERVER_TABLES = List.of("users", "clients", "certificates", "messages",
+            "dead_letters", "refresh_tokens", "audit_log");
     private static final List<String> QUEUE_TABLES = List.of("queue_entries", "queue_dead_letters", "queue_idempotency");
 
     private LegacyH2Import() {
@@ -37,7 +40,7 @@ public final class LegacyH2Import {
      */
     public static void runIfNeeded(Path dataDir, boolean serverDatabaseElsewhere, boolean queueElsewhere) {
         if (!serverDatabaseElsewhere) {
-            importOnce(legacyServerDatabase(dataDir), EmbeddedDatabases.serverDatabase(dataDir), DatabaseDump.TABLES,
+            importOnce(legacyServerDatabase(dataDir), EmbeddedDatabases.serverDatabase(dataDir), SERVER_TABLES,
                     target -> DatabaseOptions.migrate(target, "", "", DatabaseVendor.SQLITE));
         }
         if (!queueElsewhere) {

@@ -75,6 +75,15 @@ public final class InternalApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
     }
 
+    public HttpResponse<byte[]> put(String path, byte[] json) throws IOException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json)));
+    }
+
+    public HttpResponse<byte[]> delete(String path) throws IOException {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException {
         reloadIfReplaced();
         try {

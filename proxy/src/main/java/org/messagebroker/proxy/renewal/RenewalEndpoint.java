@@ -1,8 +1,6 @@
 package org.messagebroker.proxy.renewal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import org.messagebroker.proxy.http.ProxyRequest;
 import org.messagebroker.proxy.http.ProxyResponse;
 import org.messagebroker.proxy.http.Route;
 import org.messagebroker.proxy.http.Routes;
+import org.messagebroker.proxy.http.ServerRelay;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 
@@ -54,19 +53,9 @@ class RenewalEndpoint implements Routes {
         forwarded.put("client_id", clientId);
         forwarded.put("csr", renewal.csr());
         forwarded.put("validity_days", renewal.validityDays());
-        HttpResponse<byte[]> answer;
-        try {
-            answer = server.post("/internal/certificates/renew", Json.MAPPER.writeValueAsBytes(forwarded));
-        } catch (IOException unreachable) {
-            throw new ProxyException(503, "The certificate authority cannot be reached right now; retry later")
-                    .header("Retry-After", "5");
-        }
-        if (answer.statusCode() >= 500) {
-            throw new ProxyException(503, "The certificate authority is unavailable").header("Retry-After", "5");
-        }
         // The server's answer (the new certificate, or a problem saying what is wrong with the CSR) as it is.
-        return ProxyResponse.of(answer.statusCode(), answer.headers().firstValue("Content-Type")
-                .orElse("application/json"), answer.body()).withHeader("Cache-Control", "no-store");
+        return ServerRelay.relay(() -> server.post("/internal/certificates/renew",
+                Json.MAPPER.writeValueAsBytes(forwarded)), "The certificate authority");
     }
 
     record RenewalRequest(@JsonProperty("csr") String csr, @JsonProperty("validity_days") Integer validityDays) {

@@ -10,6 +10,7 @@ import org.messagebroker.server.deadletter.DeadLetterEvents;
 import org.messagebroker.server.keys.StorageKeyRotated;
 import org.messagebroker.server.message.MessageEvents;
 import org.messagebroker.server.user.UserAdministered;
+import org.messagebroker.server.webhook.WebhookEvents;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -126,5 +127,30 @@ class AuditTrail {
     void on(DeadLetterEvents.Discarded e) {
         log.record(new AuditEvent("dead_letter_discarded", e.adminId(), e.clientId(), e.ip(),
                 data("message_id", e.messageId(), "reason", e.reason()), "warning"));
+    }
+
+    @EventListener
+    void on(WebhookEvents.Saved e) {
+        log.record(new AuditEvent(e.created() ? "webhook_registered" : "webhook_updated", e.adminId(), e.clientId(),
+                e.ip(), data("url", e.url(), "events", String.join(",", e.events()), "include_content",
+                        e.includeContent(), "by", e.adminId() == null ? "client" : "admin"), "info"));
+    }
+
+    @EventListener
+    void on(WebhookEvents.SecretRotated e) {
+        log.record(new AuditEvent("webhook_secret_rotated", e.adminId(), e.clientId(), e.ip(),
+                data("by", e.adminId() == null ? "client" : "admin"), "info"));
+    }
+
+    @EventListener
+    void on(WebhookEvents.Removed e) {
+        log.record(new AuditEvent("webhook_removed", e.adminId(), e.clientId(), e.ip(),
+                data("by", e.adminId() == null ? "client" : "admin"), "warning"));
+    }
+
+    @EventListener
+    void on(WebhookEvents.Replayed e) {
+        log.record(new AuditEvent("webhook_event_replayed", e.adminId(), e.clientId(), e.ip(),
+                data("event_id", e.eventId()), "info"));
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code certificates} table read for listing: every certificate a client ever had, with its state. */
 @Repository
-class CertificateRepository {
+public class CertificateRepository {
 
     private final JdbcClient jdbc;
 
@@ -34,7 +34,7 @@ class CertificateRepository {
     }
 
     /** Active certificates that expire before {@code until}, soonest first. */
-    List<CertificateRecord> expiringBefore(Instant until, Instant now) {
+    public List<CertificateRecord> expiringBefore(Instant until, Instant now) {
         return jdbc.sql("SELECT c.*, k.domain FROM certificates c JOIN clients k ON k.client_id = c.client_id"
                         + " WHERE c.revoked_at IS NULL AND c.not_after > :now AND c.not_after <= :until"
                         + " ORDER BY c.not_after")
@@ -60,7 +60,7 @@ class CertificateRepository {
                 status, revokedAt, rs.getString("revocation_reason"));
     }
 
-    record CertificateRecord(
+    public record CertificateRecord(
             @JsonProperty("client_id") String clientId,
             @JsonProperty("domain") String domain,
             @JsonProperty("serial") String serial,

@@ -5,6 +5,7 @@ import java.util.List;
 import org.messagebroker.core.delivery.FailureReport.Cause;
 import org.messagebroker.core.delivery.FailureReport.Failure;
 import org.messagebroker.server.message.MessageStorage;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,11 +20,14 @@ public class FailureService {
     private final DeadLetterRepository deadLetters;
     private final MessageStorage storage;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
-    FailureService(DeadLetterRepository deadLetters, MessageStorage storage, MeterRegistry meters) {
+    FailureService(DeadLetterRepository deadLetters, MessageStorage storage, MeterRegistry meters,
+            ApplicationEventPublisher events) {
         this.deadLetters = deadLetters;
         this.storage = storage;
         this.meters = meters;
+        this.events = events;
     }
 
     /** Idempotent: a failure reported twice is recorded once. Answers how many were new. */
@@ -34,6 +38,8 @@ public class FailureService {
             if (deadLetters.insertIfAbsent(failure)) {
                 recorded++;
                 storage.storeFailed(failure.message(), failure.attemptCount(), failure.reason(), failure.failedAt());
+                events.publishEvent(new DeadLetterEvents.Recorded(failure.message().messageId(),
+                        failure.message().clientId(), failure.cause().label()));
                 if (failure.cause() == Cause.MAX_ATTEMPTS_EXCEEDED) {
                     // A rejection was counted when the server rejected the delivery; counting its report too
                     // would count the message twice.

@@ -54,7 +54,7 @@ public class MessageCrypto {
         return SenderNumbers.mask(sender(m));
     }
 
-    private String sender(StoredMessage m) {
+    public String sender(StoredMessage m) {
         return cipher.decrypt(m.keyVersion(), m.senderNumberEncrypted(), senderAssociatedData(m.messageId()));
     }
 

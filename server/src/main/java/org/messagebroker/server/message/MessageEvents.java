@@ -2,8 +2,9 @@ package org.messagebroker.server.message;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
-/** What happened to stored messages outside delivery, published for whoever keeps track (the audit trail). */
+/** What happened to stored messages, published for whoever keeps track (the audit trail, the webhooks). */
 public final class MessageEvents {
 
     private MessageEvents() {
@@ -14,6 +15,13 @@ public final class MessageEvents {
     }
 
     public record SentFromPortal(long userId, String clientId, String ip, String messageId) {
+    }
+
+    /** Messages a delivery stored for the first time, published in the transaction that stored them. */
+    public record Delivered(List<DeliveredMessage> messages) {
+    }
+
+    public record DeliveredMessage(String messageId, String clientId) {
     }
 
     public record Purged(long count, Duration retention, Instant cutoff) {

@@ -23,6 +23,7 @@ import org.messagebroker.core.seal.SealedPayloadException;
 import org.messagebroker.server.client.ClientRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,16 +44,18 @@ public class MessageStorage {
     private final ClientRepository clients;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public MessageStorage(EnvelopeOpener opener, MessageCrypto crypto, MessageWriter writer, ClientRepository clients,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.opener = opener;
         this.crypto = crypto;
         this.writer = writer;
         this.clients = clients;
         this.meters = meters;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -84,6 +87,7 @@ public class MessageStorage {
         }
         Set<String> inserted = writer.insertAllIfAbsent(rows);
         List<ItemResult> results = new ArrayList<>(batch.size());
+        List<MessageEvents.DeliveredMessage> delivered = new ArrayList<>(inserted.size());
         for (QueuedMessage message : batch) {
             if (rejected.containsKey(message.messageId())) {
                 results.add(rejected.get(message.messageId()));
@@ -92,9 +96,13 @@ public class MessageStorage {
                 count("main_server_messages_registered_total", message.clientId(), null);
                 count("main_server_messages_delivered_total", message.clientId(), null);
                 results.add(new ItemResult(message.messageId(), Outcome.STORED, null));
+                delivered.add(new MessageEvents.DeliveredMessage(message.messageId(), message.clientId()));
             } else {
                 results.add(new ItemResult(message.messageId(), Outcome.DUPLICATE, null));
             }
+        }
+        if (!delivered.isEmpty()) {
+            events.publishEvent(new MessageEvents.Delivered(delivered));
         }
         return results;
     }

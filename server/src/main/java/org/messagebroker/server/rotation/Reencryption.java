@@ -10,6 +10,7 @@ import org.messagebroker.server.message.MessageCrypto.EncryptedContent;
 import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.StoredMessage;
 import org.messagebroker.server.settings.ServerSettings;
+import org.messagebroker.server.webhook.WebhookRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,19 +31,25 @@ public class Reencryption {
     private final MessageCrypto crypto;
     private final int batchSize;
     private final Counter reencrypted;
+    private final WebhookRepository webhooks;
 
     public Reencryption(JdbcClient jdbc, MessageRepository store, MessageCrypto crypto, MeterRegistry meters,
-            ServerSettings.Keys settings) {
+            ServerSettings.Keys settings, WebhookRepository webhooks) {
         int batchSize = settings.reencryptBatchSize();
         this.jdbc = jdbc;
         this.store = store;
         this.crypto = crypto;
         this.batchSize = batchSize;
         this.reencrypted = meters.counter("main_server_messages_reencrypted_total");
+        this.webhooks = webhooks;
     }
 
     @Scheduled(fixedDelayString = "${broker.keys.reencrypt-interval:30s}")
     void run() {
+        int secrets = webhooks.reencryptSecrets();
+        if (secrets > 0) {
+            log.info("Re-encrypted {} webhook secrets under storage key version {}", secrets, crypto.currentVersion());
+        }
         long total = 0;
         int done;
         do {
@@ -69,11 +76,15 @@ public class Reencryption {
         return done;
     }
 
-    /** Rows per key version, for operators deciding when an old version can be retired. */
+    /**
+     * Rows (messages and webhook secrets) per key version, for operators deciding when an old version can
+     * be retired.
+     */
     public Map<Integer, Long> rowsByVersion() {
         Map<Integer, Long> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT encryption_key_version, COUNT(*) AS n FROM messages GROUP BY encryption_key_version"
-                        + " ORDER BY encryption_key_version")
+        jdbc.sql("SELECT v, SUM(n) FROM (SELECT encryption_key_version AS v, COUNT(*) AS n FROM messages"
+                        + " GROUP BY encryption_key_version UNION ALL SELECT secret_key_version AS v, COUNT(*) AS n"
+                        + " FROM webhooks GROUP BY secret_key_version) t GROUP BY v ORDER BY v")
                 .query(rs -> {
                     rows.put(rs.getInt(1), rs.getLong(2));
                 });

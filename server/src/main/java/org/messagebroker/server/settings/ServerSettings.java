@@ -2,6 +2,7 @@ package org.messagebroker.server.settings;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("broker")
 public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValue InitialAdmin initialAdmin,
         @DefaultValue Jwt jwt, @DefaultValue Login login, Internal internal, @DefaultValue Ca ca, Keys keys,
-        @DefaultValue Portal portal, @DefaultValue Retention retention, @DefaultValue("100") int rateLimitPerMinute) {
+        @DefaultValue Portal portal, @DefaultValue Retention retention, @DefaultValue Webhooks webhooks,
+        @DefaultValue("100") int rateLimitPerMinute) {
 
     /** @param requestDeadline the whole request, headers and body, must arrive within this */
     public record Http(@DefaultValue("10s") Duration requestDeadline) {
@@ -59,5 +61,19 @@ public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValu
 
     /** @param age delivered and failed messages older than this are purged, {@code batchSize} rows at a time */
     public record Retention(@DefaultValue("90d") Duration age, @DefaultValue("1000") int batchSize) {
+    }
+
+    /**
+     * @param allowedHosts   host names a webhook may point to although they resolve to a private, loopback or
+     *                       link-local address (an admin's explicit exception to the SSRF rules)
+     * @param trustedCa      a PEM file of CA certificates trusted for webhook receivers besides the JDK's
+     * @param retryFor       how long an event's delivery is retried before it is kept as failed
+     * @param firstRetry     the first retry's delay, doubled per attempt up to {@code maxRetryDelay}, with jitter
+     * @param expiringWithin a client certificate expiring within this raises {@code certificate.expiring}
+     */
+    public record Webhooks(@DefaultValue List<String> allowedHosts, Path trustedCa,
+            @DefaultValue("24h") Duration retryFor, @DefaultValue("10s") Duration firstRetry,
+            @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10s") Duration timeout,
+            @DefaultValue("14d") Duration expiringWithin) {
     }
 }

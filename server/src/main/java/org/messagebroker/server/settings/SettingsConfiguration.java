@@ -33,4 +33,9 @@ class SettingsConfiguration {
     ServerSettings.Retention retentionSettings(ServerSettings settings) {
         return settings.retention();
     }
+
+    @Bean
+    ServerSettings.Webhooks webhookSettings(ServerSettings settings) {
+        return settings.webhooks();
+    }
 }

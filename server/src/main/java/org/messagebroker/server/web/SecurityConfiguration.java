@@ -73,6 +73,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/internal/clients/access", "/internal/messages/*")
                         .hasRole(ComponentRole.PROXY.name())
                         .requestMatchers(HttpMethod.POST, "/internal/certificates/renew").hasRole(ComponentRole.PROXY.name())
+                        .requestMatchers("/internal/clients/*/webhook", "/internal/clients/*/webhook/*")
+                        .hasRole(ComponentRole.PROXY.name())
                         .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

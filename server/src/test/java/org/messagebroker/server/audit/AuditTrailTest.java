@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.messagebroker.server.keys.StorageKeyRotated;
 import org.messagebroker.server.message.MessageEvents;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.messagebroker.server.user.UserAdministered;
+import org.messagebroker.server.webhook.WebhookEvents;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -77,12 +79,23 @@ class AuditTrailTest {
         publish(new StorageKeyRotated(1, 2));
         publish(new DeadLetterEvents.Replayed("msg-2", "acme", 1, "10.0.0.2"));
         publish(new DeadLetterEvents.Discarded("msg-3", "acme", 1, "10.0.0.2", "invalid_message"));
+        publish(new WebhookEvents.Saved("acme", "https://hooks.example.com/", Set.of("message.failed"), false, true, null,
+                null));
+        publish(new WebhookEvents.Saved("acme", "https://hooks.example.com/", Set.of("message.failed"), true, false, 1L,
+                "10.0.0.2"));
+        publish(new WebhookEvents.SecretRotated("acme", 1L, "10.0.0.2"));
+        publish(new WebhookEvents.Replayed("evt-1", "acme", 1, "10.0.0.2"));
+        publish(new WebhookEvents.Removed("acme", null, null));
 
         assertThat(rows()).extracting(row -> row.get("event_type")).containsExactly("user_login_failed", "user_login",
                 "user_logout", "password_changed", "user_created", "password_reset", "certificate_renewed",
                 "certificate_revoked", "component_certificate_issued", "messages_exported", "message_sent_from_portal",
                 "messages_purged", "client_rate_limit_changed", "storage_key_rotated", "dead_letter_replayed",
-                "dead_letter_discarded");
+                "dead_letter_discarded", "webhook_registered", "webhook_updated", "webhook_secret_rotated",
+                "webhook_event_replayed", "webhook_removed");
+        assertThat((String) rows().get(16).get("event_data")).contains("\"by\":\"client\"")
+                .contains("\"url\":\"https://hooks.example.com/\"");
+        assertThat(rows().get(17)).containsEntry("ip_address", "10.0.0.2").containsEntry("client_id", "acme");
         assertThat(rows().get(0)).containsEntry("severity", "warning").containsEntry("ip_address", "10.0.0.1");
         assertThat((String) rows().get(2).get("event_data")).contains("\"scope\":\"all\"");
         assertThat((String) rows().get(4).get("event_data")).contains("\"user_id\":7").contains("\"role\":\"user\"");

@@ -61,6 +61,7 @@ class MessageStorageTest {
     Path keys;
     JdbcClient jdbc;
     MessageStorage storage;
+    final List<Object> published = Collections.synchronizedList(new ArrayList<>());
     TransactionTemplate transactions;
     final EnvelopeSealer sealer = new EnvelopeSealer(sealingKeys.getPublic(), Clock.systemUTC());
 
@@ -71,7 +72,7 @@ class MessageStorageTest {
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
         storage = new MessageStorage(new EnvelopeOpener(sealingKeys.getPrivate()), KeysForTests.in(keys).crypto(),
                 new MessageWriter(jdbc, ServerDatabases.vendor(database)), new ClientRepository(jdbc),
-                new SimpleMeterRegistry(), Clock.systemUTC());
+                new SimpleMeterRegistry(), Clock.systemUTC(), published::add);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(ServerDatabases.dataSource(database)));
     }
 
@@ -99,8 +100,13 @@ class MessageStorageTest {
                 .containsExactly(Outcome.REJECTED, Outcome.STORED, Outcome.REJECTED, Outcome.REJECTED);
         assertThat(results.getFirst().reason()).contains("unknown client");
 
+        assertThat(published).as("only what was stored is announced (the webhooks' message.delivered)")
+                .containsExactly(new MessageEvents.Delivered(List.of(
+                        new MessageEvents.DeliveredMessage(good.messageId(), "client-a"))));
+
         assertThat(deliver(List.of(good))).extracting(ItemResult::outcome).containsExactly(Outcome.DUPLICATE);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM messages").query(Long.class).single()).isEqualTo(1);
+        assertThat(published).as("a redelivery announces nothing").hasSize(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
 import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.ServerDatabases;
+import org.messagebroker.server.webhook.WebhookRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Rotation on SQLite, MariaDB and PostgreSQL: afterwards every row is under the new key and still readable. */
@@ -39,6 +41,7 @@ class ReencryptionTest {
     MessageRepository store;
     KeysForTests keys;
     Reencryption reencryption;
+    WebhookRepository webhooks;
 
     @BeforeEach
     void setUp() {
@@ -47,8 +50,9 @@ class ReencryptionTest {
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
         store = new MessageRepository(jdbc);
         keys = KeysForTests.in(dir);
+        webhooks = new WebhookRepository(jdbc, keys.cipher());
         reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(),
-                new ServerSettings.Keys(null, null, null, null, 3));
+                new ServerSettings.Keys(null, null, null, null, 3), webhooks);
     }
 
     private void storeMessage(String body) {
@@ -78,5 +82,18 @@ class ReencryptionTest {
         assertThat(rows).extracting(keys.crypto()::body).containsExactlyInAnyOrder("body 0", "body 1", "body 2",
                 "body 3", "body 4", "body 5", "body 6", "written after the rotation");
         assertThat(rows).extracting(keys.crypto()::maskedSender).containsOnly("+491****0000");
+    }
+
+    @Test
+    void webhookSecretsMoveToTheNewKeyUnchangedAndAreCountedMeanwhile() {
+        String secret = webhooks.save("client-a", "https://hooks.example.com/in", Set.of("message.delivered"), false,
+                Instant.now()).orElseThrow();
+        keys.rotate();
+        assertThat(reencryption.rowsByVersion()).as("an old version still in use by a secret is not free to retire")
+                .isEqualTo(Map.of(1, 1L));
+
+        reencryption.run();
+        assertThat(reencryption.rowsByVersion()).isEqualTo(Map.of(2, 1L));
+        assertThat(webhooks.secret("client-a")).isEqualTo(secret);
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ServerDatabases {
 
     private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
-    private static final String[] TABLES_CHILDREN_FIRST = {"audit_log", "refresh_tokens", "dead_letters", "messages",
+    private static final String[] TABLES_CHILDREN_FIRST = {"webhook_events", "webhooks", "audit_log", "refresh_tokens", "dead_letters", "messages",
             "certificates", "clients", "users"};
 
     private ServerDatabases() {
@@ -21,8 +21,8 @@ public final class ServerDatabases {
     public static synchronized HikariDataSource dataSource(TestDatabase database) {
         return POOLS.computeIfAbsent(database, db -> {
             HikariDataSource pool = db.dataSource("broker_server_test");
-            Flyway flyway = Flyway.configure().dataSource(pool).cleanDisabled(false)
-                    .locations(DatabaseConfiguration.migrations(vendor(db))).load();
+            Flyway flyway = DatabaseConfiguration.migrations(Flyway.configure().dataSource(pool).cleanDisabled(false),
+                    vendor(db)).load();
             flyway.clean();
             flyway.migrate();
             // Production pools retire their connections (maxLifetime), the one that ran the migration too:

@@ -70,6 +70,25 @@ class AdminCommandTest {
     }
 
     @Test
+    void webhooksAreManagedFromTheCommandLine() {
+        // A public address literal: registering needs no DNS here, and no event is raised for it to be sent.
+        String url = "https://93.184.215.14/broker";
+        String created = admin(0, "webhooks", "set", "demo-client", url, "--events", "certificate.expiring");
+        assertThat(created).contains("demo-client -> " + url).contains("events:          certificate.expiring")
+                .containsPattern("secret: +whsec_[A-Za-z0-9_-]{43}").contains("shown only now");
+        assertThat(admin(0, "webhooks", "list")).containsPattern("demo-client\\s+" + url.replace(".", "\\.")
+                + "\\s+pending 0, delivered 0, failed 0");
+        assertThat(admin(0, "webhooks", "set", "demo-client", url, "--events", "message.failed"))
+                .as("a change keeps the secret").doesNotContain("whsec_");
+        String rotated = admin(0, "webhooks", "rotate-secret", "demo-client");
+        assertThat(rotated).containsPattern("secret: +whsec_").doesNotContain(created.substring(created.indexOf("whsec_"),
+                created.indexOf("whsec_") + 49));
+        assertThat(admin(1, "webhooks", "set", "demo-client", "http://93.184.215.14/")).contains("400 url must use https");
+        assertThat(admin(0, "webhooks", "remove", "demo-client")).contains("Removed the webhook of demo-client");
+        assertThat(admin(1, "webhooks", "show", "demo-client")).contains("404");
+    }
+
+    @Test
     void usersAreManagedFromTheCommandLine() throws Exception {
         Path password = Files.writeString(dir.resolve("new-password"), "a new and longer secret");
         assertThat(admin(0, "user", "create", "ops@example.com", "--client-id", "demo-client", "--new-password-file",

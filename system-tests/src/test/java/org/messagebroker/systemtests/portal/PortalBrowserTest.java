@@ -248,6 +248,33 @@ class PortalBrowserTest {
     }
 
     @Test
+    void anAdminRegistersAWebhookSeesItsSecretOnlyOnceAndRemovesIt(@TempDir Path profile) {
+        try (Browser browser = browser(profile)) {
+            browser.logIn("admin@example.com", broker.initialAdminPassword());
+            browser.open("/admin/webhooks");
+            assertThat(browser.text()).contains("No webhooks yet.");
+            browser.driver.findElement(By.id("wh-client")).sendKeys("acme");
+            // A public address literal: no DNS needed, and acme's deliveries raise no event while it is registered.
+            browser.driver.findElement(By.id("wh-url")).sendKeys("https://93.184.215.14/broker");
+            browser.click(By.cssSelector("form[aria-label='Register or change a webhook'] button"));
+            assertThat(browser.text()).contains("Webhook of acme saved.").contains("shown only this once");
+            assertThat(browser.driver.findElement(By.id("secret-value")).getText()).matches("whsec_[A-Za-z0-9_-]{43}");
+            assertThat(browser.driver.findElement(By.id("webhooks-table")).getText()).contains("acme")
+                    .contains("https://93.184.215.14/broker").contains("message.delivered").contains("message.failed");
+            browser.screenshots("admin-webhooks");
+            browser.assertFitsAPhone("admin-webhooks");
+
+            browser.click(By.linkText("acme"));
+            assertThat(browser.text()).as("the secret is not shown again").doesNotContain("whsec_")
+                    .contains("Recent events of acme");
+            browser.click(By.xpath("//tr[td/a[text()='acme']]//button[text()='Remove']"));
+            assertThat(browser.driver.switchTo().alert().getText()).contains("Remove the webhook of acme?");
+            browser.driver.switchTo().alert().accept();
+            assertThat(browser.text()).contains("Webhook of acme removed.").contains("No webhooks yet.");
+        }
+    }
+
+    @Test
     void aUserSendsFromThePortalAndWrongInputIsExplained(@TempDir Path profile) {
         try (Browser browser = browser(profile)) {
             browser.logIn("alice@acme.example", PASSWORD);
