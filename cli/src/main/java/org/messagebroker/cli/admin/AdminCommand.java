@@ -5,10 +5,10 @@ import picocli.CommandLine.Command;
 
 /** {@code broker admin …}: Message Broker 1.0's admin CLI, talking to the server's admin API. */
 @Command(name = "admin", mixinStandardHelpOptions = true,
-        description = "Administers users, clients, messages, statistics, reports, dead letters and webhooks through the server's admin API.",
+        description = "Administers users, clients, messages, statistics, reports, dead letters, webhooks and e-mail through the server's admin API.",
         subcommands = {UserCommands.class, ClientCommands.class, MessageCommands.class, AdminCommand.Stats.class,
-                ReportCommand.class, DeadLetterCommands.class, WebhookCommands.class, CertsCommand.class, AuditCommand.class,
-                KeysCommand.class})
+                ReportCommand.class, DeadLetterCommands.class, WebhookCommands.class, MailCommands.class, CertsCommand.class,
+                AuditCommand.class, KeysCommand.class})
 public class AdminCommand {
 
     /** The connection options, accepted here too: {@code broker admin --server URL user list}. */

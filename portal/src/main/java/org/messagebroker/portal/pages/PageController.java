@@ -105,6 +105,7 @@ class PageController {
     @GetMapping("/profile")
     String profile(@AuthenticationPrincipal PortalUser user, Model model) {
         model.addAttribute("profile", server.get("/portal/profile", Map.of(), user.accessToken()));
+        model.addAttribute("notifications", server.get("/portal/profile/notifications", Map.of(), user.accessToken()));
         model.addAttribute("user", user);
         return "profile";
     }

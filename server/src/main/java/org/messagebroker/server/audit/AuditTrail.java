@@ -50,6 +50,12 @@ class AuditTrail {
     }
 
     @EventListener
+    void on(AuthEvents.AccountLocked e) {
+        log.record(new AuditEvent("account_locked", e.userId(), null, e.ip(), data("until", e.until().toString()),
+                "warning"));
+    }
+
+    @EventListener
     void on(UserAdministered e) {
         TreeMap<String, Object> details = e.details() == null ? new TreeMap<>() : new TreeMap<>(e.details());
         details.put("user_id", e.userId());

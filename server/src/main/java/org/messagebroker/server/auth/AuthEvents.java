@@ -1,6 +1,8 @@
 package org.messagebroker.server.auth;
 
-/** What happens to a user's sign-in, published for whoever keeps track (the audit trail). */
+import java.time.Instant;
+
+/** What happens to a user's sign-in, published for whoever keeps track (the audit trail, the e-mail notices). */
 public final class AuthEvents {
 
     private AuthEvents() {
@@ -18,5 +20,9 @@ public final class AuthEvents {
     }
 
     public record PasswordChanged(long userId, String ip) {
+    }
+
+    /** Too many wrong passwords for an account: sign-ins from new addresses wait until {@code until}. */
+    public record AccountLocked(long userId, String ip, Instant until) {
     }
 }

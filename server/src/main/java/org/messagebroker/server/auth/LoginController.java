@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Instant;
 import java.util.Optional;
 import org.messagebroker.core.errors.Rejection;
 import org.messagebroker.server.user.PasswordPolicy;
@@ -57,9 +58,12 @@ class LoginController {
         boolean matches = password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 72
                 && passwords.matches(password, user.map(UserAccount::passwordHash).orElse(unknownUserHash));
         if (user.isEmpty() || !matches) {
-            throttle.failed(request.email(), address);
+            Instant lockedUntil = throttle.failed(request.email(), address);
             events.publishEvent(new AuthEvents.LoginFailed(user.map(UserAccount::id).orElse(null), request.email(),
                     address));
+            if (lockedUntil != null && user.isPresent()) {
+                events.publishEvent(new AuthEvents.AccountLocked(user.get().id(), address, lockedUntil));
+            }
             throw new Rejection.Unauthenticated("Incorrect email or password");
         }
         UserAccount account = user.get();

@@ -51,9 +51,11 @@ class LoginThrottle {
         return Math.max(accountWait, lockedFor("ip:" + address, maxAddressFailures, now));
     }
 
-    void failed(String email, String address) {
-        count("email:" + normalize(email));
+    /** Counts a wrong password; answers until when the account is locked if this failure locked it, else null. */
+    Instant failed(String email, String address) {
+        Failures account = count("email:" + normalize(email));
         count("ip:" + address);
+        return account.count() == maxFailures ? account.until() : null;
     }
 
     void succeeded(String email, String address) {
@@ -76,12 +78,12 @@ class LoginThrottle {
         count("ip:" + address);
     }
 
-    private void count(String key) {
+    private Failures count(String key) {
         Instant now = clock.instant();
         if (failures.size() > PRUNE_ABOVE) {
             failures.values().removeIf(f -> !f.until().isAfter(now));
         }
-        failures.compute(key, (k, f) -> f == null || !f.until().isAfter(now) ? new Failures(1, now.plus(window))
+        return failures.compute(key, (k, f) -> f == null || !f.until().isAfter(now) ? new Failures(1, now.plus(window))
                 : new Failures(f.count() + 1, f.until()));
     }
 

@@ -29,7 +29,7 @@ public final class DatabaseDump {
 
     /** Parents before children, so foreign keys hold during the import. */
     public static final List<String> TABLES = List.of("users", "clients", "certificates", "messages", "dead_letters",
-            "refresh_tokens", "audit_log", "webhooks", "webhook_events");
+            "refresh_tokens", "audit_log", "webhooks", "webhook_events", "email_outbox");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private DatabaseDump() {

@@ -16,7 +16,7 @@ public class CertificateRepository {
 
     private final JdbcClient jdbc;
 
-    CertificateRepository(JdbcClient jdbc) {
+    public CertificateRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

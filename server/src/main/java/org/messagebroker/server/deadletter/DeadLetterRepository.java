@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code dead_letters} table: what the workers gave up on, kept sealed until replayed or discarded. */
 @Repository
-class DeadLetterRepository {
+public class DeadLetterRepository {
 
     private final JdbcClient jdbc;
 
-    DeadLetterRepository(JdbcClient jdbc) {
+    public DeadLetterRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -52,7 +52,7 @@ class DeadLetterRepository {
                 .params(status, limit, offset).query(DeadLetterRepository::row).list();
     }
 
-    long count(String status) {
+    public long count(String status) {
         return jdbc.sql("SELECT COUNT(*) FROM dead_letters WHERE status = ?").param(status).query(Long.class).single();
     }
 

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValue InitialAdmin initialAdmin,
         @DefaultValue Jwt jwt, @DefaultValue Login login, Internal internal, @DefaultValue Ca ca, Keys keys,
         @DefaultValue Portal portal, @DefaultValue Retention retention, @DefaultValue Webhooks webhooks,
-        @DefaultValue("100") int rateLimitPerMinute) {
+        @DefaultValue Mail mail, @DefaultValue("100") int rateLimitPerMinute) {
 
     /** @param requestDeadline the whole request, headers and body, must arrive within this */
     public record Http(@DefaultValue("10s") Duration requestDeadline) {
@@ -75,5 +75,21 @@ public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValu
             @DefaultValue("24h") Duration retryFor, @DefaultValue("10s") Duration firstRetry,
             @DefaultValue("1h") Duration maxRetryDelay, @DefaultValue("10s") Duration timeout,
             @DefaultValue("14d") Duration expiringWithin) {
+    }
+
+    /**
+     * The SMTP server e-mail notifications go through; none is sent while {@code host} is empty.
+     *
+     * @param security {@code starttls} (required, the default), {@code smtps} (TLS from the first byte) or
+     *                 {@code none} (only for a relay on this host)
+     * @param from     the sender address, required with a host
+     */
+    public record Mail(@DefaultValue("") String host, @DefaultValue("587") int port, @DefaultValue("") String username,
+            @DefaultValue("") String password, @DefaultValue("starttls") String security, @DefaultValue("") String from,
+            @DefaultValue("30s") Duration timeout) {
+
+        public boolean enabled() {
+            return !host.isBlank();
+        }
     }
 }

@@ -38,4 +38,9 @@ class SettingsConfiguration {
     ServerSettings.Webhooks webhookSettings(ServerSettings settings) {
         return settings.webhooks();
     }
+
+    @Bean
+    ServerSettings.Mail mailSettings(ServerSettings settings) {
+        return settings.mail();
+    }
 }

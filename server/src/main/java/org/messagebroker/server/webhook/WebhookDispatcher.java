@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.messagebroker.server.outbox.RetrySchedule;
 import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.webhook.WebhookEventRepository.WebhookEvent;
 import org.messagebroker.server.webhook.WebhookRepository.Webhook;
@@ -43,7 +44,8 @@ class WebhookDispatcher {
     @Autowired
     WebhookDispatcher(WebhookEventRepository events, WebhookRepository webhooks, WebhookSender sender,
             ServerSettings.Webhooks settings, Clock clock, MeterRegistry meters) {
-        this(events, webhooks, sender, RetrySchedule.of(settings), clock, meters, settings.timeout().multipliedBy(3));
+        this(events, webhooks, sender, RetrySchedule.of(settings.firstRetry(), settings.maxRetryDelay(), settings.retryFor()),
+                clock, meters, settings.timeout().multipliedBy(3));
     }
 
     WebhookDispatcher(WebhookEventRepository events, WebhookRepository webhooks, WebhookSender sender,

@@ -20,8 +20,10 @@ class LoginThrottleTest {
     void anAccountLocksAfterFiveFailuresUntilTheWindowEnds() {
         fail("ann@example.com", STRANGER, 4);
         assertThat(throttle.retryAfterSeconds("ann@example.com", STRANGER)).isZero();
-        fail("ANN@example.com ", STRANGER, 1);
+        assertThat(throttle.failed("ANN@example.com ", STRANGER)).as("the failure that locks says until when")
+                .isEqualTo(clock.instant().plus(Duration.ofMinutes(15)));
         assertThat(throttle.retryAfterSeconds("ann@example.com", STRANGER)).isEqualTo(900);
+        assertThat(throttle.failed("ann@example.com", STRANGER)).as("only the locking failure says so").isNull();
         assertThat(throttle.retryAfterSeconds("ann@example.com", "203.0.113.1")).as("any new address").isEqualTo(900);
         clock.advance(Duration.ofMinutes(15));
         assertThat(throttle.retryAfterSeconds("ann@example.com", STRANGER)).isZero();

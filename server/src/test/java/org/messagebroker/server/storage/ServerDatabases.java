@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class ServerDatabases {
 
     private static final Map<TestDatabase, HikariDataSource> POOLS = new EnumMap<>(TestDatabase.class);
-    private static final String[] TABLES_CHILDREN_FIRST = {"webhook_events", "webhooks", "audit_log", "refresh_tokens", "dead_letters", "messages",
+    private static final String[] TABLES_CHILDREN_FIRST = {"email_outbox", "webhook_events", "webhooks", "audit_log", "refresh_tokens", "dead_letters", "messages",
             "certificates", "clients", "users"};
 
     private ServerDatabases() {

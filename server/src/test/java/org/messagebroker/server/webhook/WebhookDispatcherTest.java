@@ -23,6 +23,7 @@ import org.messagebroker.server.message.MessageEvents.DeliveredMessage;
 import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
+import org.messagebroker.server.outbox.RetrySchedule;
 import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.messagebroker.server.webhook.WebhookEventRepository.WebhookEvent;

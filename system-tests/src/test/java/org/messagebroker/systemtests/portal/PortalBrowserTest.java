@@ -104,7 +104,14 @@ class PortalBrowserTest {
             browser.screenshots("forbidden");
 
             browser.open("/profile");
-            assertThat(browser.text()).contains("alice@acme.example");
+            assertThat(browser.text()).contains("alice@acme.example").contains("E-mail is not configured");
+            assertThat(browser.driver.findElements(By.id("notify-summary"))).as("the daily summary is for admins")
+                    .isEmpty();
+            browser.click(By.id("notify-dead-letters"));
+            browser.click(By.xpath("//button[text()='Save notifications']"));
+            assertThat(browser.text()).contains("E-mail notifications saved.");
+            assertThat(browser.driver.findElement(By.id("notify-dead-letters")).isSelected()).isTrue();
+            assertThat(browser.driver.findElement(By.id("notify-locked")).isSelected()).isFalse();
             browser.screenshots("profile");
         }
     }

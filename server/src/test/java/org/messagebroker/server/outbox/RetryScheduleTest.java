@@ -1,4 +1,4 @@
-package org.messagebroker.server.webhook;
+package org.messagebroker.server.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
