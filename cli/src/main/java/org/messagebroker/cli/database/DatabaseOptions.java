@@ -1,11 +1,11 @@
 package org.messagebroker.cli.database;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import ch.qos.logback.classic.Level;
 import org.flywaydb.core.Flyway;
 import org.messagebroker.cli.UserError;
 import org.messagebroker.core.DatabaseVendor;

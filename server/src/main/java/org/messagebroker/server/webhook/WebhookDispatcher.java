@@ -17,8 +17,8 @@ import org.messagebroker.server.webhook.WebhookRepository.Webhook;
 import org.messagebroker.server.webhook.WebhookSender.Attempt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**

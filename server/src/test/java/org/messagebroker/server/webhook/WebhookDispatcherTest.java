@@ -18,8 +18,8 @@ import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.keys.KeysForTests;
-import org.messagebroker.server.message.MessageEvents;
 import org.messagebroker.server.message.MessageEvents.DeliveredMessage;
+import org.messagebroker.server.message.MessageEvents;
 import org.messagebroker.server.message.MessageRepository;
 import org.messagebroker.server.message.MessageWriter;
 import org.messagebroker.server.message.StoredMessage;
@@ -183,5 +183,17 @@ class WebhookDispatcherTest {
         dispatcher.sendDue();
         assertThat(receiver.received()).isEmpty();
         assertThat(events.recent("client-a", null, 0, 1).getFirst().lastError()).contains("non-public address");
+    }
+
+    @Test
+    void aRedirectIsNotFollowedButCountsAsAFailedAttempt() {
+        receiver.answerNext(302);
+        store("one");
+        dispatcher.sendDue();
+        assertThat(receiver.received()).hasSize(1);
+        WebhookEvent event = events.recent("client-a", null, 0, 1).getFirst();
+        assertThat(event.status()).isEqualTo("pending");
+        assertThat(event.lastStatusCode()).isEqualTo(302);
+        assertThat(event.lastError()).isEqualTo("the receiver answered 302");
     }
 }

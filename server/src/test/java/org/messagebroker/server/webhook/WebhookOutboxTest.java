@@ -3,6 +3,7 @@ package org.messagebroker.server.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -14,14 +15,17 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.messagebroker.core.testing.MutableClock;
 import org.messagebroker.core.testing.TestDatabase;
+import org.messagebroker.server.ca.CertificateRepository;
 import org.messagebroker.server.deadletter.DeadLetterEvents;
 import org.messagebroker.server.keys.KeysForTests;
-import org.messagebroker.server.message.MessageEvents;
 import org.messagebroker.server.message.MessageEvents.DeliveredMessage;
+import org.messagebroker.server.message.MessageEvents;
+import org.messagebroker.server.settings.ServerSettings;
+import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.ServerDatabases;
 import org.messagebroker.server.webhook.WebhookEventRepository.WebhookEvent;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The outbox on SQLite, MariaDB and PostgreSQL: what is written, numbered how, and only with its change. */
@@ -118,7 +122,7 @@ class WebhookOutboxTest {
         webhooks.save("client-c", "https://c.example.com/", Set.of("message.delivered"), false, clock.instant());
         outbox.on(delivered("client-c", "m2"));
         assertThat(events.count("client-c", null)).as("another server's change, not seen yet").isZero();
-        clock.advance(java.time.Duration.ofSeconds(6));
+        clock.advance(Duration.ofSeconds(6));
         outbox.on(delivered("client-c", "m3"));
         assertThat(events.count("client-c", null)).isEqualTo(1);
 
@@ -126,5 +130,28 @@ class WebhookOutboxTest {
         outbox.forgetSubscriptions();
         outbox.on(delivered("client-c", "m4"));
         assertThat(events.count("client-c", null)).isEqualTo(1);
+    }
+
+    @Test
+    void aCertificatesComingEndIsRaisedOncePerCertificateForSubscribedClients() {
+        webhooks.save("client-c", "https://c.example.com/", Set.of("certificate.expiring"), false, clock.instant());
+        outbox.forgetSubscriptions();
+        for (String client : List.of("client-a", "client-c")) {
+            jdbc.sql("INSERT INTO certificates (client_id, serial, fingerprint, not_before, not_after) VALUES (?, ?, ?, ?, ?)")
+                    .params(client, "serial-" + client, "SHA256:" + client, DbTime.utc(clock.instant().minus(
+                            Duration.ofDays(300))), DbTime.utc(clock.instant().plus(Duration.ofDays(10))))
+                    .update();
+        }
+        CertificateExpiryNotices notices = new CertificateExpiryNotices(new CertificateRepository(jdbc), events, outbox,
+                clock, new ServerSettings.Webhooks(List.of(), null, Duration.ofHours(24),
+                        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(10),
+                        Duration.ofDays(14)));
+
+        assertThat(notices.run()).as("client-a did not subscribe to certificate events").isEqualTo(1);
+        assertThat(notices.run()).as("once per certificate").isZero();
+        assertThat(events.recent("client-c", null, 0, 10)).singleElement().satisfies(event -> {
+            assertThat(event.type()).isEqualTo("certificate.expiring");
+            assertThat(event.data()).contains("\"serial\":\"serial-client-c\"");
+        });
     }
 }

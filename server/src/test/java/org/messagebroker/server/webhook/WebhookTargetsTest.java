@@ -8,9 +8,9 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.messagebroker.core.errors.Rejection;
 
 /** The SSRF rules, with names resolved by a table so that a test does not depend on DNS. */
