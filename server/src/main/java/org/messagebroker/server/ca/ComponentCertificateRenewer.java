@@ -64,11 +64,12 @@ class ComponentCertificateRenewer {
     /** Answers the new certificate, or null when {@code file}'s is not due yet or is not this CA's. */
     X509Certificate renewIfDue(String component, Path file) {
         X509Certificate current = PemFiles.readCertificate(file);
-        Instant from = current.getNotBefore().toInstant();
-        Instant to = current.getNotAfter().toInstant();
-        Duration lifetime = Duration.between(from, to);
+        // Counted from its issue: this CA dates notBefore back for clocks running behind, which would make a
+        // certificate of minutes look due at once.
+        Instant issued = current.getNotBefore().toInstant().plus(CertificateAuthority.BACKDATED);
+        Duration lifetime = Duration.between(issued, current.getNotAfter().toInstant());
         Instant now = clock.instant();
-        if (now.isBefore(from.plusMillis((long) (lifetime.toMillis() * LIFETIME_SHARE))) || !issuedHere(current)) {
+        if (now.isBefore(issued.plusMillis((long) (lifetime.toMillis() * LIFETIME_SHARE))) || !issuedHere(current)) {
             return null;
         }
         ComponentRole role = ComponentRole.of(current).orElseThrow(
@@ -76,8 +77,8 @@ class ComponentCertificateRenewer {
         KeyPair pair = CertificateAuthority.newLeafKeyPair();
         // The subject as BouncyCastle writes it keeps the order of its parts (RFC 2253's string reverses them).
         String subject = X500Name.getInstance(current.getSubjectX500Principal().getEncoded()).toString();
-        X509Certificate renewed = ca.issueComponent(role, subject, pair.getPublic(), now,
-                lifetime.minus(CertificateAuthority.BACKDATED), names(current, 2), names(current, 7));
+        X509Certificate renewed = ca.issueComponent(role, subject, pair.getPublic(), now, lifetime, names(current, 2),
+                names(current, 7));
         PemFiles.writeOwnerOnly(tls.resolve(component + ".key"), PemFiles.pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         PemFiles.writePublic(file, ca.chainPem(renewed));
         log.info("Renewed the {} certificate {}: serial {}, valid until {}", component, file,
