@@ -27,7 +27,7 @@ public final class LegacyH2Import {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyH2Import.class);
     /** The server's tables in version 1.0, parents first (later versions added more). */
-    private static final List<String> SERVER_TABLES = List.of("users", "clients", "certificates", "messages",
+    public static final List<String> SERVER_TABLES = List.of("users", "clients", "certificates", "messages",
             "dead_letters", "refresh_tokens", "audit_log");
     private static final List<String> QUEUE_TABLES = List.of("queue_entries", "queue_dead_letters", "queue_idempotency");
 

@@ -1,6 +1,7 @@
 package org.messagebroker.server.notification;
 
 import java.util.Properties;
+import org.messagebroker.core.tls.TlsContexts;
 import org.messagebroker.server.settings.ServerSettings;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends plain-text e-mail through the configured SMTP server: STARTTLS required by default (the server's
- * certificate checked against the JDK's CAs), SMTPS, or none for a relay on this host. Disabled while no
- * host is set.
+ * certificate and name checked against the JDK's CAs and those of {@code SMTP_TRUSTED_CA}), SMTPS, or
+ * none for a relay on this host. Disabled while no host is set.
  */
 @Component
 public class Mailer {
@@ -69,6 +70,10 @@ public class Mailer {
         }
         if (!settings.security().equals("none")) {
             properties.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+            if (settings.trustedCa() != null) {
+                properties.put("mail." + protocol + ".ssl.socketFactory",
+                        TlsContexts.publicCasAnd(settings.trustedCa()).getSocketFactory());
+            }
         }
         sender.setJavaMailProperties(properties);
         return sender;

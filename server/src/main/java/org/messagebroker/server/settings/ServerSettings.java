@@ -82,11 +82,12 @@ public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValu
      *
      * @param security {@code starttls} (required, the default), {@code smtps} (TLS from the first byte) or
      *                 {@code none} (only for a relay on this host)
-     * @param from     the sender address, required with a host
+     * @param from      the sender address, required with a host
+     * @param trustedCa a PEM file of CA certificates trusted for the SMTP server besides the JDK's
      */
     public record Mail(@DefaultValue("") String host, @DefaultValue("587") int port, @DefaultValue("") String username,
             @DefaultValue("") String password, @DefaultValue("starttls") String security, @DefaultValue("") String from,
-            @DefaultValue("30s") Duration timeout) {
+            @DefaultValue("30s") Duration timeout, Path trustedCa) {
 
         public boolean enabled() {
             return !host.isBlank();

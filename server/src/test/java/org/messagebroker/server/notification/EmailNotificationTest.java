@@ -61,7 +61,7 @@ class EmailNotificationTest {
         }
         jdbc.sql("INSERT INTO users (email, password_hash, role) VALUES ('root@example.com', 'x', 'admin')").update();
         Mailer mailer = new Mailer(new ServerSettings.Mail("127.0.0.1", smtp.getSmtp().getPort(), "", "", "none",
-                "broker@example.com", Duration.ofSeconds(5)));
+                "broker@example.com", Duration.ofSeconds(5), null));
         preferences = new NotificationRepository(jdbc);
         outboxRows = new EmailOutboxRepository(jdbc);
         outbox = new EmailOutbox(outboxRows, preferences, mailer, clock);

@@ -86,6 +86,9 @@ class WebhookTest {
     @Test
     void anAdminsWebhookReceivesTheClientsDeliveriesFailuresAndRevocationSignedAndInOrder() throws IOException {
         broker.registerClient(admin, "hooked");
+        // The proxies learn of a new client within a second; a status query for no message says when (404).
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> send(broker.client("hooked"),
+                HttpRequest.newBuilder(broker.proxy("/api/v1/messages/" + UUID.randomUUID())).GET()).statusCode() == 404);
         HttpResponse<String> plainHttp = putWebhook(admin, "hooked",
                 "{\"url\":\"http://localhost/x\",\"events\":[\"message.delivered\"]}");
         assertThat(plainHttp.statusCode()).isEqualTo(400);

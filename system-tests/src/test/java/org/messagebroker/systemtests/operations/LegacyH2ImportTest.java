@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.database.EmbeddedDatabases;
+import org.messagebroker.cli.database.LegacyH2Import;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.server.backup.DatabaseDump;
@@ -47,7 +48,7 @@ class LegacyH2ImportTest {
             messageId = json(accepted).path("message_id").asString();
         }
         asVersion10(EmbeddedDatabases.serverDatabase(dir), dir.resolve("db/broker"), "legacy-h2/server",
-                "flyway_schema_history", DatabaseDump.TABLES);
+                "flyway_schema_history", LegacyH2Import.SERVER_TABLES);
         asVersion10(EmbeddedDatabases.queueDatabase(dir), dir.resolve("queue/queue"), "legacy-h2/queue",
                 "queue_schema_history", QUEUE_TABLES);
 
