@@ -2,7 +2,7 @@ package org.messagebroker.queue.redis;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ final class EnqueueCall {
     private EnqueueCall() {
     }
 
-    static List<Enqueued> run(RedisCommands<String, String> redis, RedisKeys keys, List<Enqueueing> batch, long now) {
+    static List<Enqueued> run(RedisClusterCommands<String, String> redis, RedisKeys keys, List<Enqueueing> batch, long now) {
         List<String> keyNames = new ArrayList<>(List.of(keys.stream(), keys.index(), keys.ages(), keys.retries()));
         Map<String, Integer> bucketPositions = new HashMap<>();
         List<String> args = new ArrayList<>(2 + batch.size() * 9);

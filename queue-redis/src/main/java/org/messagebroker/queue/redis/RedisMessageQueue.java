@@ -9,7 +9,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs.StreamOffset;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,14 +43,20 @@ public class RedisMessageQueue implements MessageQueue {
     private static final LuaScript SETTLE = LuaScript.load("settle.lua");
     private static final LuaScript RELEASE = LuaScript.load("release.lua");
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final Clock clock;
     private final RedisKeys keys;
+    private final Replication replication;
 
-    public RedisMessageQueue(RedisCommands<String, String> redis, String keyPrefix, Clock clock) {
+    public RedisMessageQueue(RedisClusterCommands<String, String> redis, String keyPrefix, Clock clock) {
+        this(redis, keyPrefix, clock, Replication.none());
+    }
+
+    RedisMessageQueue(RedisClusterCommands<String, String> redis, String keyPrefix, Clock clock, Replication replication) {
         this.redis = redis;
         this.clock = clock;
         this.keys = new RedisKeys(keyPrefix);
+        this.replication = replication;
         guarded("create the consumer group", () -> {
             try {
                 return redis.xgroupCreate(StreamOffset.from(keys.stream(), "0-0"), GROUP, XGroupCreateArgs.Builder.mkstream());
@@ -62,7 +68,19 @@ public class RedisMessageQueue implements MessageQueue {
 
     @Override
     public List<Enqueued> enqueueAll(List<Enqueueing> batch) {
-        return guarded("enqueue", () -> EnqueueCall.run(redis, keys, batch, clock.millis()));
+        if (!replication.required()) {
+            return guarded("enqueue", () -> EnqueueCall.run(redis, keys, batch, clock.millis()));
+        }
+        RedisClusterCommands<String, String> primary = guarded("enqueue", () -> replication.primaryFor().apply(keys.stream()));
+        List<Enqueued> enqueued = guarded("enqueue", () -> EnqueueCall.run(primary, keys, batch, clock.millis()));
+        long acknowledged = guarded("replication wait", () -> primary.waitForReplication(replication.replicas(),
+                replication.timeout().toMillis()));
+        if (acknowledged < replication.replicas()) {
+            // Not a 202: the client retries (with its idempotency key, the retry finds this enqueue).
+            throw new QueueUnavailableException("the enqueue reached " + acknowledged + " of the "
+                    + replication.replicas() + " replicas required within " + replication.timeout(), null);
+        }
+        return enqueued;
     }
 
     @Override

@@ -1,11 +1,5 @@
 package org.messagebroker.queue.redis;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SslOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.File;
 import java.time.Clock;
 import java.util.Map;
 import org.messagebroker.core.queue.MessageQueue;
@@ -24,30 +18,13 @@ public class RedisQueueConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(RedisQueueConfiguration.class);
 
-    @Bean(destroyMethod = "shutdown")
-    RedisClient redisClient(RedisQueueSettings settings) {
-        RedisURI.Builder uri = RedisURI.builder().withHost(settings.host()).withPort(settings.port())
-                .withDatabase(settings.database()).withSsl(settings.tls()).withTimeout(settings.timeout());
-        if (!settings.password().isEmpty()) {
-            uri.withPassword(settings.password().toCharArray());
-        }
-        RedisClient client = RedisClient.create(uri.build());
-        if (settings.tls() && !settings.tlsCaCertificate().isEmpty()) {
-            // A Redis whose certificate comes from a private CA (for example this installation's own);
-            // without one, the JDK's trusted authorities decide.
-            client.setOptions(ClientOptions.builder()
-                    .sslOptions(SslOptions.builder().trustManager(new File(settings.tlsCaCertificate())).build()).build());
-        }
-        return client;
-    }
-
     @Bean(destroyMethod = "close")
-    StatefulRedisConnection<String, String> redisConnection(RedisClient client, RedisQueueSettings settings) {
-        StatefulRedisConnection<String, String> connection = client.connect();
+    RedisQueueConnection redisQueueConnection(RedisQueueSettings settings) {
+        RedisQueueConnection connection = RedisQueueConnection.open(settings);
         if (settings.requireDurable()) {
             Map<String, String> config;
             try {
-                config = connection.sync().configGet("appendonly", "appendfsync");
+                config = connection.commands().configGet("appendonly", "appendfsync");
             } catch (RuntimeException disabled) {
                 config = Map.of();
             }
@@ -61,8 +38,15 @@ public class RedisQueueConfiguration {
     }
 
     @Bean
-    MessageQueue redisMessageQueue(StatefulRedisConnection<String, String> redisConnection, RedisQueueSettings settings,
-            Clock clock) {
-        return new RedisMessageQueue(redisConnection.sync(), settings.keyPrefix(), clock);
+    MessageQueue redisMessageQueue(RedisQueueConnection connection, RedisQueueSettings settings, Clock clock) {
+        Replication replication = settings.minReplicas() == 0 ? Replication.none()
+                : new Replication(settings.minReplicas(), settings.replicaTimeout(), connection::primaryFor);
+        if (settings.partitions() < 1) {
+            throw new IllegalStateException("REDIS_PARTITIONS must be 1 or more, not " + settings.partitions());
+        }
+        return settings.partitions() == 1
+                ? new RedisMessageQueue(connection.commands(), settings.keyPrefix(), clock, replication)
+                : new PartitionedRedisQueue(connection.commands(), settings.keyPrefix(), settings.partitions(), clock,
+                        replication);
     }
 }

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
 import org.messagebroker.cli.run.RoleLauncher;
+import org.messagebroker.queue.redis.LocalRedisCluster;
 import org.messagebroker.systemtests.api.EndToEndTest;
 import org.messagebroker.systemtests.harness.RunningBroker;
 
@@ -53,7 +60,7 @@ class RedisPipelineTest {
     }
 
     private Map<String, Object> onRedis(Object... more) {
-        Map<String, Object> settings = new java.util.HashMap<>(Map.of("QUEUE_TYPE", "redis", "REDIS_KEY_PREFIX", prefix));
+        Map<String, Object> settings = new HashMap<>(Map.of("QUEUE_TYPE", "redis", "REDIS_KEY_PREFIX", prefix));
         for (int i = 0; i < more.length; i += 2) {
             settings.put((String) more[i], more[i + 1]);
         }
@@ -93,6 +100,38 @@ class RedisPipelineTest {
             String id = broker.submit("accepted with a weaker promise");
             assertThat(broker.awaitDelivered(broker.adminToken(), id).path("message_body").asString())
                     .isEqualTo("accepted with a weaker promise");
+        }
+    }
+
+    @Test
+    void messagesTravelThroughAPartitionedQueueOnARedisClusterAndEach202WaitedForAReplica(@TempDir Path dir) {
+        try (LocalRedisCluster cluster = new LocalRedisCluster();
+                RunningBroker broker = new RunningBroker(dir, List.of(Role.values()), onRedis("REDIS_CLUSTER_NODES",
+                        cluster.nodes(), "REDIS_PARTITIONS", 6, "REDIS_MIN_REPLICAS", 1))) {
+            String token = broker.adminToken();
+            for (String client : List.of("acme", "globex", "initech")) {
+                broker.registerClient(token, client);
+            }
+            List<String> ids = new ArrayList<>();
+            Awaitility.await().ignoreExceptions().until(() -> broker.submit("acme", "warm-up") != null);
+            for (int i = 0; i < 5; i++) {
+                for (String client : List.of("acme", "globex", "initech", "demo-client")) {
+                    ids.add(broker.submit(client, client + " " + i));
+                }
+            }
+            for (String id : ids) {
+                broker.awaitDelivered(token, id);
+            }
+            RedisClusterClient clusterClient = RedisClusterClient.create(RedisURI.create("127.0.0.1",
+                    cluster.ports().getFirst()));
+            try (var clusterConnection = clusterClient.connect()) {
+                long used = IntStream.range(0, 6)
+                        .filter(p -> clusterConnection.sync().exists(prefix.replaceFirst("}", "-" + p + "}") + "messages") == 1)
+                        .count();
+                assertThat(used).as("the clients' messages went to more than one partition").isGreaterThan(1);
+            } finally {
+                clusterClient.shutdown();
+            }
         }
     }
 }
