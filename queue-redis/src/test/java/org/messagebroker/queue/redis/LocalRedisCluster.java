@@ -1,8 +1,10 @@
 package org.messagebroker.queue.redis;
 
+import io.lettuce.core.KillArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.SlotHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
@@ -73,6 +77,73 @@ public final class LocalRedisCluster implements AutoCloseable {
         return nodes.get(ports.indexOf(port));
     }
 
+    /** The ports of the primary that serves {@code key} and of its replica, from CLUSTER NODES. */
+    public Primary primaryOf(String key) {
+        int slot = SlotHash.getSlot(key);
+        String nodes = run(ports.stream().filter(port -> node(port).isAlive()).findFirst().orElseThrow(),
+                connection -> connection.sync().clusterNodes());
+        String primary = nodes.lines().filter(line -> line.contains("master") && servesSlot(line, slot)).findFirst()
+                .orElseThrow();
+        String primaryId = primary.split(" ")[0];
+        String replica = nodes.lines().filter(line -> line.split(" ")[3].equals(primaryId)).findFirst().orElseThrow();
+        return new Primary(port(primary), port(replica));
+    }
+
+    /**
+     * The replica falls behind: stopped (SIGSTOP), then cut off by its primary so that it cannot connect
+     * again; a stopped replica alone would still receive the stream into its socket.
+     */
+    public void cutOffReplica(Primary primary) {
+        signal(node(primary.replica()), "STOP");
+        run(primary.port(), connection -> connection.sync().clientKill(KillArgs.Builder.typeSlave()));
+    }
+
+    /** kill -9 of the primary, the replica running again and taking over its slots at once. */
+    public void failOver(Primary primary) {
+        try {
+            node(primary.port()).destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        signal(node(primary.replica()), "CONT");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> "OK".equals(
+                run(primary.replica(), connection -> connection.sync().clusterFailover(false, true))));
+    }
+
+    /** A primary's port and its replica's. */
+    public record Primary(int port, int replica) {
+    }
+
+    private static void signal(Process process, String name) {
+        try {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean servesSlot(String nodesLine, int slot) {
+        String[] fields = nodesLine.split(" ");
+        for (int i = 8; i < fields.length; i++) {
+            String[] range = fields[i].split("-");
+            int from = Integer.parseInt(range[0]);
+            int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+            if (slot >= from && slot <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int port(String nodesLine) {
+        String address = nodesLine.split(" ")[1];
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1, address.indexOf('@')));
+    }
+
     private boolean ready() {
         for (int port : ports) {
             String info = run(port, connection -> connection.sync().clusterInfo());
@@ -86,7 +157,7 @@ public final class LocalRedisCluster implements AutoCloseable {
         return true;
     }
 
-    private static <T> T run(int port, java.util.function.Function<StatefulRedisConnection<String, String>, T> action) {
+    private static <T> T run(int port, Function<StatefulRedisConnection<String, String>, T> action) {
         RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", port));
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return action.apply(connection);
@@ -119,7 +190,7 @@ public final class LocalRedisCluster implements AutoCloseable {
             }
         });
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
