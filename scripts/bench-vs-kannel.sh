@@ -13,7 +13,8 @@
 # (HALF_RATE msg/s, open model, 64 connections): about half the product's maximum, for the latency targets.
 # env:   BENCH_DIR  the reference bench folder (default: ../shared/bench next to this repository)
 #        OUT        where results go (default: /tmp/broker-vs-kannel)
-#        SKIP_KANNEL=1, SKIP_PRODUCTION=1, SKIP_EMBEDDED=1   leave a part out
+#        SKIP_KANNEL=1, SKIP_PRODUCTION=1, SKIP_EMBEDDED=1, SKIP_CLUSTER=1   leave a part out
+#        CLUSTER_SHAPES  "primaries:workers:min-replicas ..." of the Redis Cluster runs (default "3:1:0 3:1:1 3:4:1")
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
@@ -104,6 +105,44 @@ if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
     for c in 16 64; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
     measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
+fi
+
+if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
+    # The production shape on a Redis Cluster of this box: N primaries with a replica each (AOF fsynced on
+    # every write), the queue in 12 partitions, W workers, a 202 after WAIT for one replica or not.
+    for shape in ${CLUSTER_SHAPES:-3:1:0 3:1:1 3:4:1}; do
+        IFS=: read -r primaries workers replicas <<< "$shape"
+        dir="$OUT/cluster-$primaries-$workers-$replicas"; rm -rf "$dir"; mkdir -p "$dir"
+        declare -A ROLES=(); nodes=()
+        for i in $(seq 1 $((primaries * 2))); do
+            port=$((18400 + i)); mkdir -p "$dir/redis-$port"
+            redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes.conf \
+                --dir "$dir/redis-$port" --save "" --appendonly yes --appendfsync always > "$dir/redis-$port.log" 2>&1 &
+            PIDS+=($!); ROLES[redis$i]=$!; nodes+=("127.0.0.1:$port")
+        done
+        for n in "${nodes[@]}"; do for _ in $(seq 50); do redis-cli -p "${n#*:}" ping >/dev/null 2>&1 && break; sleep 0.1; done; done
+        redis-cli --cluster create "${nodes[@]}" --cluster-replicas 1 --cluster-yes > "$dir/create.log"
+        for _ in $(seq 100); do redis-cli -p 18401 cluster info | grep -q 'cluster_state:ok' && break; sleep 0.2; done
+        mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_cluster; CREATE DATABASE broker_cluster"
+        export QUEUE_TYPE=redis REDIS_CLUSTER_NODES="$(IFS=,; echo "${nodes[*]}")" REDIS_PARTITIONS=12 \
+            REDIS_MIN_REPLICAS="$replicas" DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_cluster DB_USERNAME=root \
+            RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m" LOG_CONSOLE_LEVEL=INFO
+        for role in server proxy; do
+            "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
+            wait_log "$dir/$role.out" "Started .*Application in"
+        done
+        for w in $(seq 1 "$workers"); do
+            WORKER_ID="bench-worker-$w" WORKER_METRICS_PORT=$((19100 + w)) "$root/broker" run worker --data-dir "$dir" \
+                > "$dir/worker-$w.out" 2>&1 & PIDS+=($!); ROLES[worker$w]=$!
+            wait_log "$dir/worker-$w.out" "Started .*Application in"
+        done
+        ROLES[mariadb]=$(pgrep -o mariadbd)
+        depth="for k in \$(seq 0 11); do redis-cli -c -p 18401 xlen \"{broker-\$k}:messages\"; redis-cli -c -p 18401 zcard \"{broker-\$k}:retries\"; done | awk '{s+=\$1} END {print s}'"
+        latency="mysql -N -h 127.0.0.1 -uroot broker_cluster -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
+        measure_product "broker-cluster-${primaries}p-${workers}w-wait${replicas}-c64" "$dir" 64 "$depth" "$latency"
+        unset QUEUE_TYPE REDIS_CLUSTER_NODES REDIS_PARTITIONS REDIS_MIN_REPLICAS DB_URL DB_USERNAME
+        cleanup; PIDS=()
+    done
 fi
 
 echo "results: $RESULTS and $OUT/summary.txt"
