@@ -44,6 +44,7 @@ public class RedisQueueConfiguration {
         if (settings.partitions() < 1) {
             throw new IllegalStateException("REDIS_PARTITIONS must be 1 or more, not " + settings.partitions());
         }
+        PartitionLayout.check(connection.commands(), settings.keyPrefix(), settings.partitions());
         return settings.partitions() == 1
                 ? new RedisMessageQueue(connection.commands(), settings.keyPrefix(), clock, replication)
                 : new PartitionedRedisQueue(connection.commands(), settings.keyPrefix(), settings.partitions(), clock,
