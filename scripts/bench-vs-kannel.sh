@@ -15,11 +15,14 @@
 #        OUT        where results go (default: /tmp/broker-vs-kannel)
 #        SKIP_KANNEL=1, SKIP_PRODUCTION=1, SKIP_EMBEDDED=1, SKIP_CLUSTER=1   leave a part out
 #        CLUSTER_SHAPES  "primaries:workers:min-replicas ..." of the Redis Cluster runs (default "3:1:0 3:1:1 3:4:1")
+#        ROLE_JAVA_OPTS  the product's JVM options (default -Xmx512m); CONNECTIONS (default "16 64"); SKIP_FIXED=1
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
 D="${1:-30}"
 HALF_RATE="${HALF_RATE:-3000}"
+ROLE_JAVA_OPTS="${ROLE_JAVA_OPTS:--Xmx512m}"
+CONNECTIONS="${CONNECTIONS:-16 64}"
 BENCH="${BENCH_DIR:-$root/../shared/bench}"
 OUT="${OUT:-/tmp/broker-vs-kannel}"
 LG="$BENCH/loadgen/loadgen.sh"
@@ -79,9 +82,10 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
     dir="$OUT/production"; rm -rf "$dir"; mkdir -p "$dir"
     redis-server --port 18379 --bind 127.0.0.1 --save "" --appendonly yes --appendfsync always --dir "$dir" \
         --daemonize no > "$dir/redis.log" 2>&1 & PIDS+=($!); REDIS=$!
+    for _ in $(seq 50); do redis-cli -p 18379 ping >/dev/null 2>&1 && break; sleep 0.1; done
     mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_bench; CREATE DATABASE broker_bench"
     export QUEUE_TYPE=redis REDIS_PORT=18379 DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_bench DB_USERNAME=root \
-        RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m" LOG_CONSOLE_LEVEL=INFO
+        RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="$ROLE_JAVA_OPTS" LOG_CONSOLE_LEVEL=INFO
     declare -A ROLES=([redis]=$REDIS)
     for role in server worker proxy; do
         "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
@@ -90,8 +94,8 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
     ROLES[mariadb]=$(pgrep -o mariadbd)
     depth="redis-cli -p 18379 eval \"return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])\" 2 '{broker}:messages' '{broker}:retries'"
     latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
-    for c in 16 64; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
-    measure_product "broker-production-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
+    for c in $CONNECTIONS; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
+    [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-production-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
     unset QUEUE_TYPE REDIS_PORT DB_URL DB_USERNAME
     cleanup; PIDS=()
 fi
@@ -103,8 +107,8 @@ if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     declare -A ROLES=([all]=$!)
     depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"
     latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
-    for c in 16 64; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
-    measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
+    for c in $CONNECTIONS; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
+    [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
 fi
 
 if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
@@ -126,7 +130,7 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
         mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_cluster; CREATE DATABASE broker_cluster"
         export QUEUE_TYPE=redis REDIS_CLUSTER_NODES="$(IFS=,; echo "${nodes[*]}")" REDIS_PARTITIONS=12 \
             REDIS_MIN_REPLICAS="$replicas" DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_cluster DB_USERNAME=root \
-            RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="-Xmx512m" LOG_CONSOLE_LEVEL=INFO
+            RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="$ROLE_JAVA_OPTS" LOG_CONSOLE_LEVEL=INFO
         for role in server proxy; do
             "$root/broker" run "$role" --data-dir "$dir" > "$dir/$role.out" 2>&1 & PIDS+=($!); ROLES[$role]=$!
             wait_log "$dir/$role.out" "Started .*Application in"

@@ -38,7 +38,8 @@ if (Test-Path $EnvFile) {
 foreach ($role in $Roles) {
     $service = $BrokerServices[$role]
     if (-not $service) { throw "Unknown role '$role'; use server, worker, proxy or portal." }
-    & $Nssm install $service.Name $java "-jar `"$jar`" run $role --data-dir `"$DataDir`""
+    # The launcher's JVM defaults for a role (see the broker script): the serial collector, a bounded heap.
+    & $Nssm install $service.Name $java "-XX:+UseSerialGC -Xmx512m -jar `"$jar`" run $role --data-dir `"$DataDir`""
     & $Nssm set $service.Name DisplayName $service.Display
     & $Nssm set $service.Name AppDirectory $AppRoot
     & $Nssm set $service.Name ObjectName $ServiceAccount

@@ -21,7 +21,9 @@ public final class RoleProcess implements AutoCloseable {
 
     public static RoleProcess start(String role, Path dataDir, Map<String, String> environment, Path log) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        // The JVM options the broker launcher gives a role by default, so the faults hit the shape users run.
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC",
+                role.equals("all") ? "-Xmx1g" : "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"),
                 BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
