@@ -4,11 +4,18 @@
 -- KEYS[1] stream, KEYS[2] lease set, KEYS[3] claim tokens, KEYS[4] retry set
 -- ARGV[1] group, ARGV[2] consumer, ARGV[3] now (ms), ARGV[4] lease end (ms), ARGV[5] max, ARGV[6] token
 local max = tonumber(ARGV[5])
+-- One command for many members (a write command is propagated to the AOF once, not once per member),
+-- in chunks that stay below Lua's limit on unpacked arguments.
+local function each_chunk(command, key, values)
+  for i = 1, #values, 1000 do
+    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
+  end
+end
 local due = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', ARGV[3], 'LIMIT', 0, max)
 for _, payload in ipairs(due) do
   redis.call('XADD', KEYS[1], '*', 'p', payload)
-  redis.call('ZREM', KEYS[4], payload)
 end
+each_chunk('ZREM', KEYS[4], due)
 local claimed = {}
 local expired = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[3], 'LIMIT', 0, max)
 if #expired > 0 then
@@ -19,12 +26,14 @@ if #expired > 0 then
       table.insert(claimed, {entry[1], entry[2][2]})
     end
   end
+  local gone = {}
   for _, id in ipairs(expired) do
     if not alive[id] then
-      redis.call('ZREM', KEYS[2], id)
-      redis.call('HDEL', KEYS[3], id)
+      table.insert(gone, id)
     end
   end
+  each_chunk('ZREM', KEYS[2], gone)
+  each_chunk('HDEL', KEYS[3], gone)
 end
 if #claimed < max then
   local read = redis.call('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', max - #claimed, 'STREAMS', KEYS[1], '>')
@@ -34,8 +43,11 @@ if #claimed < max then
     end
   end
 end
+local leases, tokens = {}, {}
 for _, entry in ipairs(claimed) do
-  redis.call('ZADD', KEYS[2], ARGV[4], entry[1])
-  redis.call('HSET', KEYS[3], entry[1], ARGV[6])
+  table.insert(leases, ARGV[4]); table.insert(leases, entry[1])
+  table.insert(tokens, entry[1]); table.insert(tokens, ARGV[6])
 end
+each_chunk('ZADD', KEYS[2], leases)
+each_chunk('HSET', KEYS[3], tokens)
 return claimed

@@ -13,6 +13,14 @@ local results = {}
 local count = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local buckets = {}
+local indexed, aged = {}, {}
+-- One command for many members (a write command is propagated to the AOF once, not once per member),
+-- in chunks that stay below Lua's limit on unpacked arguments.
+local function each_chunk(command, key, values)
+  for i = 1, #values, 1000 do
+    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
+  end
+end
 
 local function bucket(position, limit)
   local b = buckets[position]
@@ -54,14 +62,16 @@ for i = 0, count - 1 do
     results[i + 1] = '-' .. tostring(tokens)
   else
     redis.call('XADD', KEYS[1], '*', 'p', ARGV[base + 1])
-    redis.call('HSET', KEYS[2], ARGV[base + 2], ARGV[base + 3])
-    redis.call('ZADD', KEYS[3], ARGV[base + 4], ARGV[base + 2])
+    table.insert(indexed, ARGV[base + 2]); table.insert(indexed, ARGV[base + 3])
+    table.insert(aged, ARGV[base + 4]); table.insert(aged, ARGV[base + 2])
     if key > 0 then
       redis.call('SET', KEYS[key], ARGV[base + 5], 'PX', ARGV[base + 6])
     end
     results[i + 1] = tokens and ('+' .. tostring(tokens)) or '+'
   end
 end
+each_chunk('HSET', KEYS[2], indexed)
+each_chunk('ZADD', KEYS[3], aged)
 for position, b in pairs(buckets) do
   -- A bucket left alone for a minute is full again: the key may go then.
   redis.call('HSET', KEYS[position], 'tokens', tostring(b.tokens), 'at', tostring(b.at))

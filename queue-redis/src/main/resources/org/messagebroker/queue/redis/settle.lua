@@ -5,25 +5,53 @@
 -- KEYS[6] message index, KEYS[7] ages
 -- ARGV[1] group, ARGV[2] action (ack | retry | dead), then per entry: id, token, due (ms), payload,
 -- message id, index value
-local settled = 0
-for i = 3, #ARGV, 6 do
-  local id = ARGV[i]
-  if redis.call('HGET', KEYS[3], id) == ARGV[i + 1] then
-    if ARGV[2] == 'retry' then
-      redis.call('ZADD', KEYS[4], ARGV[i + 2], ARGV[i + 3])
-      redis.call('HSET', KEYS[6], ARGV[i + 4], ARGV[i + 5])
-    elseif ARGV[2] == 'dead' then
-      redis.call('XADD', KEYS[5], '*', 'p', ARGV[i + 3])
-      redis.call('HSET', KEYS[6], ARGV[i + 4], ARGV[i + 5])
+-- One command for many members (a write command is propagated to the AOF once, not once per member),
+-- in chunks that stay below Lua's limit on unpacked arguments.
+local function each_chunk(command, key, values, first)
+  for i = 1, #values, 1000 do
+    if first then
+      redis.call(command, key, first, unpack(values, i, math.min(i + 999, #values)))
     else
-      redis.call('HDEL', KEYS[6], ARGV[i + 4])
-      redis.call('ZREM', KEYS[7], ARGV[i + 4])
+      redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
     end
-    redis.call('XACK', KEYS[1], ARGV[1], id)
-    redis.call('XDEL', KEYS[1], id)
-    redis.call('ZREM', KEYS[2], id)
-    redis.call('HDEL', KEYS[3], id)
-    settled = settled + 1
   end
 end
-return settled
+local ids = {}
+for i = 3, #ARGV, 6 do
+  table.insert(ids, ARGV[i])
+end
+if #ids == 0 then
+  return 0
+end
+local tokens = {}
+for i = 1, #ids, 1000 do
+  for _, token in ipairs(redis.call('HMGET', KEYS[3], unpack(ids, i, math.min(i + 999, #ids)))) do
+    table.insert(tokens, token)
+  end
+end
+local settled, seen, messages, indexed, retries = {}, {}, {}, {}, {}
+for n, id in ipairs(ids) do
+  local i = 3 + (n - 1) * 6
+  if tokens[n] == ARGV[i + 1] and not seen[id] then
+    seen[id] = true
+    table.insert(settled, id)
+    if ARGV[2] == 'retry' then
+      table.insert(retries, ARGV[i + 2]); table.insert(retries, ARGV[i + 3])
+      table.insert(indexed, ARGV[i + 4]); table.insert(indexed, ARGV[i + 5])
+    elseif ARGV[2] == 'dead' then
+      redis.call('XADD', KEYS[5], '*', 'p', ARGV[i + 3])
+      table.insert(indexed, ARGV[i + 4]); table.insert(indexed, ARGV[i + 5])
+    else
+      table.insert(messages, ARGV[i + 4])
+    end
+  end
+end
+each_chunk('ZADD', KEYS[4], retries)
+each_chunk('HSET', KEYS[6], indexed)
+each_chunk('HDEL', KEYS[6], messages)
+each_chunk('ZREM', KEYS[7], messages)
+each_chunk('XACK', KEYS[1], settled, ARGV[1])
+each_chunk('XDEL', KEYS[1], settled)
+each_chunk('ZREM', KEYS[2], settled)
+each_chunk('HDEL', KEYS[3], settled)
+return #settled
