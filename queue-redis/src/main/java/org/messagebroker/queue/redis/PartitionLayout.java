@@ -16,7 +16,8 @@ final class PartitionLayout {
     static void check(RedisClusterCommands<String, String> redis, String keyPrefix, int partitions) {
         String key = keyPrefix + "partitions";
         // A queue from before this key existed was written in one partition, under the plain prefix.
-        int before = redis.get(key) == null ? 1 : Integer.parseInt(redis.get(key));
+        String recorded = redis.get(key);
+        int before = recorded == null ? 1 : Integer.parseInt(recorded);
         if (before != partitions) {
             long waiting = waiting(redis, before == 1 ? new String[] {keyPrefix}
                     : PartitionedRedisQueue.prefixes(keyPrefix, before));

@@ -7,6 +7,8 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.messagebroker.core.DatabaseVendor;
+import org.messagebroker.server.outbox.LastError;
 import org.messagebroker.server.storage.DbTime;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,21 +22,22 @@ import org.springframework.stereotype.Repository;
 class EmailOutboxRepository {
 
     private final JdbcClient jdbc;
+    private final String insert;
 
-    EmailOutboxRepository(JdbcClient jdbc) {
+    EmailOutboxRepository(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
+        // The unique key (user_id, kind, dedupe_key) is the one check; a duplicate must not raise, because a
+        // failed statement aborts the caller's transaction on PostgreSQL.
+        String columns = " INTO email_outbox (user_id, kind, dedupe_key, line, status, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, ?, 'pending', ?, ?)";
+        this.insert = vendor == DatabaseVendor.MYSQL ? "INSERT IGNORE" + columns
+                : "INSERT" + columns + " ON CONFLICT (user_id, kind, dedupe_key) DO NOTHING";
     }
 
     /** Adds a line unless one with the same key was added for the user before; answers whether it did. */
     boolean insert(long userId, NotificationKind kind, String dedupeKey, String line, Instant now) {
-        if (jdbc.sql("SELECT COUNT(*) FROM email_outbox WHERE user_id = ? AND kind = ? AND dedupe_key = ?")
-                .params(userId, kind.name(), dedupeKey).query(Long.class).single() > 0) {
-            return false;
-        }
-        jdbc.sql("INSERT INTO email_outbox (user_id, kind, dedupe_key, line, status, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, ?, ?, 'pending', ?, ?)")
-                .params(userId, kind.name(), dedupeKey, line, DbTime.utc(now), DbTime.utc(now)).update();
-        return true;
+        return jdbc.sql(insert).params(userId, kind.name(), dedupeKey, line, DbTime.utc(now), DbTime.utc(now))
+                .update() > 0;
     }
 
     /** Pending lines due now, oldest first, for the sender to join per user and kind. */
@@ -51,13 +54,13 @@ class EmailOutboxRepository {
     void retryAt(List<Long> ids, String error, Instant next) {
         jdbc.sql("UPDATE email_outbox SET attempts = attempts + 1, last_error = :error, next_attempt_at = :next"
                         + " WHERE id IN (:ids)")
-                .param("error", new SqlParameterValue(Types.VARCHAR, truncated(error))).param("next", DbTime.utc(next))
+                .param("error", new SqlParameterValue(Types.VARCHAR, LastError.fitted(error))).param("next", DbTime.utc(next))
                 .param("ids", ids).update();
     }
 
     void failed(List<Long> ids, String error) {
         jdbc.sql("UPDATE email_outbox SET status = 'failed', attempts = attempts + 1, last_error = :error"
-                + " WHERE id IN (:ids)").param("error", new SqlParameterValue(Types.VARCHAR, truncated(error)))
+                + " WHERE id IN (:ids)").param("error", new SqlParameterValue(Types.VARCHAR, LastError.fitted(error)))
                 .param("ids", ids).update();
     }
 
@@ -72,10 +75,6 @@ class EmailOutboxRepository {
     long count(String status) {
         return jdbc.sql("SELECT COUNT(*) FROM email_outbox" + (status == null ? "" : " WHERE status = :status"))
                 .param("status", status).query(Long.class).single();
-    }
-
-    private static String truncated(String error) {
-        return error == null || error.length() <= 255 ? error : error.substring(0, 252) + "...";
     }
 
     private static OutboxLine row(ResultSet rs, int row) throws SQLException {

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.messagebroker.server.outbox.LastError;
 import org.messagebroker.server.storage.DbTime;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,14 +78,14 @@ public class WebhookEventRepository {
         jdbc.sql("UPDATE webhook_events SET attempts = ?, last_status_code = ?, last_error = ?, next_attempt_at = ?"
                         + " WHERE id = ?")
                 .params(attempts, new SqlParameterValue(Types.INTEGER, statusCode), new SqlParameterValue(Types.VARCHAR,
-                        truncated(error)), DbTime.utc(next), id).update();
+                        LastError.fitted(error)), DbTime.utc(next), id).update();
     }
 
     private void finish(long id, String status, int attempts, Integer statusCode, String error, Instant now) {
         jdbc.sql("UPDATE webhook_events SET status = ?, attempts = ?, last_status_code = ?, last_error = ?,"
                         + " completed_at = ? WHERE id = ?")
                 .params(status, attempts, new SqlParameterValue(Types.INTEGER, statusCode),
-                        new SqlParameterValue(Types.VARCHAR, truncated(error)), DbTime.utc(now), id).update();
+                        new SqlParameterValue(Types.VARCHAR, LastError.fitted(error)), DbTime.utc(now), id).update();
     }
 
     /** A failed event sent again, from its first attempt on. Answers false unless it had failed. */
@@ -127,10 +128,6 @@ public class WebhookEventRepository {
     public int deletePending(String clientId) {
         return jdbc.sql("DELETE FROM webhook_events WHERE client_id = ? AND status = 'pending'").param(clientId)
                 .update();
-    }
-
-    private static String truncated(String error) {
-        return error == null || error.length() <= 255 ? error : error.substring(0, 252) + "...";
     }
 
     private static WebhookEvent row(ResultSet rs, int row) throws SQLException {

@@ -63,7 +63,7 @@ class EmailNotificationTest {
         Mailer mailer = new Mailer(new ServerSettings.Mail("127.0.0.1", smtp.getSmtp().getPort(), "", "", "none",
                 "broker@example.com", Duration.ofSeconds(5), null));
         preferences = new NotificationRepository(jdbc);
-        outboxRows = new EmailOutboxRepository(jdbc);
+        outboxRows = new EmailOutboxRepository(jdbc, ServerDatabases.vendor(database));
         outbox = new EmailOutbox(outboxRows, preferences, mailer, clock);
         sender = new EmailSender(outboxRows, preferences, mailer, new RetrySchedule(Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofHours(24), () -> 1.0), clock, new SimpleMeterRegistry());
