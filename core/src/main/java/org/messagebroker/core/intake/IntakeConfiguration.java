@@ -19,7 +19,7 @@ public class IntakeConfiguration {
 
     @Bean
     EnvelopeSealer envelopeSealer(@Value("${broker.sealing.public-key}") Path serverKey, Clock clock) {
-        return new EnvelopeSealer(PemFiles.readRsaPublicKey(serverKey), clock);
+        return new EnvelopeSealer(PemFiles.readPublicKey(serverKey), clock);
     }
 
     @Bean(destroyMethod = "close")

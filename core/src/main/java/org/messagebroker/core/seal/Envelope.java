@@ -2,29 +2,22 @@ package org.messagebroker.core.seal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.spec.MGF1ParameterSpec;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.OAEPParameterSpec;
-import javax.crypto.spec.PSource;
 import org.messagebroker.core.message.MessageContent;
 
 /**
  * The sealed-message format shared by the proxy (seals) and the server (opens):
- * {@code v1.<data key wrapped with RSA-OAEP-SHA256>.<96-bit nonce + AES-256-GCM ciphertext>}, both parts
+ * {@code <version>.<how the data key reaches the server>.<96-bit nonce + AES-256-GCM ciphertext>}, both parts
  * base64url, with the message id as additional authenticated data so a payload cannot be moved to
- * another message.
+ * another message. The version names the key transport ({@link KeyTransport}: v1 RSA, v2 X25519).
  */
 final class Envelope {
 
-    static final String VERSION = "v1";
     static final int NONCE_BYTES = 12;
     static final int TAG_BITS = 128;
-    static final String WRAP_TRANSFORMATION = "RSA/ECB/OAEPPadding";
-    static final OAEPParameterSpec OAEP_SHA256 = new OAEPParameterSpec("SHA-256", "MGF1",
-            MGF1ParameterSpec.SHA256, PSource.PSpecified.DEFAULT);
     static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     static final Base64.Decoder B64D = Base64.getUrlDecoder();
 

@@ -15,6 +15,7 @@ public final class EnvelopeOpener {
     private static final int CACHED_DATA_KEYS = 256;
 
     private final PrivateKey privateKey;
+    private final String version;
     private final Map<String, SecretKey> dataKeys = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, SecretKey> eldest) {
@@ -24,12 +25,14 @@ public final class EnvelopeOpener {
 
     public EnvelopeOpener(PrivateKey privateKey) {
         this.privateKey = privateKey;
+        this.version = KeyTransport.versionFor(privateKey);
     }
 
     public MessageContent open(String messageId, String sealed) {
         String[] parts = sealed == null ? new String[0] : sealed.split("\\.", -1);
-        if (parts.length != 3 || !Envelope.VERSION.equals(parts[0])) {
-            throw new SealedPayloadException("sealed payload is not in the v1 format");
+        if (parts.length != 3 || !version.equals(parts[0])) {
+            throw new SealedPayloadException("sealed payload is not in the " + version
+                    + " format this server's sealing key opens");
         }
         try {
             byte[] body = Envelope.B64D.decode(parts[2]);
@@ -45,18 +48,16 @@ public final class EnvelopeOpener {
         }
     }
 
-    private SecretKey dataKey(String wrapped) throws GeneralSecurityException {
+    private SecretKey dataKey(String header) throws GeneralSecurityException {
         synchronized (dataKeys) {
-            SecretKey key = dataKeys.get(wrapped);
+            SecretKey key = dataKeys.get(header);
             if (key != null) {
                 return key;
             }
         }
-        Cipher unwrap = Cipher.getInstance(Envelope.WRAP_TRANSFORMATION);
-        unwrap.init(Cipher.UNWRAP_MODE, privateKey, Envelope.OAEP_SHA256);
-        SecretKey key = (SecretKey) unwrap.unwrap(Envelope.B64D.decode(wrapped), "AES", Cipher.SECRET_KEY);
+        SecretKey key = KeyTransport.received(header, privateKey);
         synchronized (dataKeys) {
-            dataKeys.put(wrapped, key);
+            dataKeys.put(header, key);
         }
         return key;
     }

@@ -7,13 +7,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.crypto.Cipher;
-import javax.crypto.KeyGenerator;
-import javax.crypto.SecretKey;
 import org.messagebroker.core.message.MessageContent;
 
 /**
- * Seals message content for the server. A data key is wrapped once and reused for a short period,
- * so the RSA operation is not paid per message; every message still gets a fresh random nonce.
+ * Seals message content for the server. A data key is made once ({@link KeyTransport}) and reused for a
+ * short period, so the public-key operation is not paid per message; every message still gets a fresh
+ * random nonce.
  */
 public final class EnvelopeSealer {
 
@@ -24,7 +23,9 @@ public final class EnvelopeSealer {
     private final SecureRandom random = new SecureRandom();
     private volatile DataKey dataKey;
 
+    /** @throws IllegalArgumentException the key is neither RSA nor X25519 */
     public EnvelopeSealer(PublicKey serverKey, Clock clock) {
+        KeyTransport.versionFor(serverKey);
         this.serverKey = serverKey;
         this.clock = clock;
     }
@@ -34,12 +35,12 @@ public final class EnvelopeSealer {
         byte[] nonce = new byte[Envelope.NONCE_BYTES];
         random.nextBytes(nonce);
         try {
-            byte[] ciphertext = Envelope.gcm(Cipher.ENCRYPT_MODE, key.key(), nonce, messageId)
+            byte[] ciphertext = Envelope.gcm(Cipher.ENCRYPT_MODE, key.sent().key(), nonce, messageId)
                     .doFinal(Envelope.plaintext(content));
             byte[] body = new byte[nonce.length + ciphertext.length];
             System.arraycopy(nonce, 0, body, 0, nonce.length);
             System.arraycopy(ciphertext, 0, body, nonce.length, ciphertext.length);
-            return Envelope.VERSION + "." + key.wrapped() + "." + Envelope.B64.encodeToString(body);
+            return key.sent().version() + "." + key.sent().header() + "." + Envelope.B64.encodeToString(body);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("sealing failed", e);
         }
@@ -62,17 +63,12 @@ public final class EnvelopeSealer {
 
     private DataKey newDataKey(Instant now) {
         try {
-            KeyGenerator generator = KeyGenerator.getInstance("AES");
-            generator.init(256, random);
-            SecretKey key = generator.generateKey();
-            Cipher wrap = Cipher.getInstance(Envelope.WRAP_TRANSFORMATION);
-            wrap.init(Cipher.WRAP_MODE, serverKey, Envelope.OAEP_SHA256, random);
-            return new DataKey(key, Envelope.B64.encodeToString(wrap.wrap(key)), now.plus(DATA_KEY_LIFETIME));
+            return new DataKey(KeyTransport.newDataKey(serverKey, random), now.plus(DATA_KEY_LIFETIME));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a data key", e);
         }
     }
 
-    private record DataKey(SecretKey key, String wrapped, Instant expiresAt) {
+    private record DataKey(KeyTransport.Sent sent, Instant expiresAt) {
     }
 }

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 /** Reading and writing PEM files: certificates, PKCS#8 private keys, SubjectPublicKeyInfo public keys. */
 public final class PemFiles {
 
+    private static final String[] KEY_ALGORITHMS = {"RSA", "EC", "XDH"};
+
     private static final Pattern BLOCK = Pattern.compile(
             "-----BEGIN ([A-Z ]+)-----\\s*([A-Za-z0-9+/=\\s]+?)\\s*-----END \\1-----");
 
@@ -61,32 +63,35 @@ public final class PemFiles {
         }
     }
 
-    /** A PKCS#8 private key ({@code BEGIN PRIVATE KEY}), RSA or EC. */
+    /** A PKCS#8 private key ({@code BEGIN PRIVATE KEY}), RSA, EC or X25519. */
     public static PrivateKey readPrivateKey(Path file) {
-        try {
-            PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der(Files.readString(file), "PRIVATE KEY"));
-            for (String algorithm : new String[] {"RSA", "EC"}) {
-                try {
-                    return KeyFactory.getInstance(algorithm).generatePrivate(spec);
-                } catch (GeneralSecurityException notThisAlgorithm) {
-                    // try the next one
-                }
-            }
-            throw new IllegalArgumentException("unsupported private key algorithm in " + file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read private key " + file, e);
-        }
+        return readKey(file, "PRIVATE KEY", (factory, der) -> factory.generatePrivate(new PKCS8EncodedKeySpec(der)));
     }
 
-    public static PublicKey readRsaPublicKey(Path file) {
+    /** An X.509 public key ({@code BEGIN PUBLIC KEY}), RSA, EC or X25519. */
+    public static PublicKey readPublicKey(Path file) {
+        return readKey(file, "PUBLIC KEY", (factory, der) -> factory.generatePublic(new X509EncodedKeySpec(der)));
+    }
+
+    private interface KeyParser<K> {
+        K parse(KeyFactory factory, byte[] der) throws GeneralSecurityException;
+    }
+
+    private static <K> K readKey(Path file, String type, KeyParser<K> parser) {
+        byte[] der;
         try {
-            return KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(der(Files.readString(file), "PUBLIC KEY")));
+            der = der(Files.readString(file), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read public key " + file, e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("not an RSA public key: " + file, e);
+            throw new UncheckedIOException("cannot read " + type.toLowerCase() + " " + file, e);
         }
+        for (String algorithm : KEY_ALGORITHMS) {
+            try {
+                return parser.parse(KeyFactory.getInstance(algorithm), der);
+            } catch (GeneralSecurityException notThisAlgorithm) {
+                // try the next one
+            }
+        }
+        throw new IllegalArgumentException("unsupported " + type.toLowerCase() + " algorithm in " + file);
     }
 
     /** Writes a file anyone may read (certificates, public keys), replacing it atomically. */

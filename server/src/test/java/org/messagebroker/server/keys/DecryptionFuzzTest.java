@@ -20,7 +20,8 @@ import org.messagebroker.core.seal.SealedPayloadException;
 class DecryptionFuzzTest {
 
     private static final StorageCipher CIPHER = new StorageCipher(Map.of(1, new SecretKeySpec(new byte[32], "AES")));
-    private static final EnvelopeOpener OPENER = new EnvelopeOpener(sealingKey());
+    private static final EnvelopeOpener RSA_OPENER = new EnvelopeOpener(sealingKey("RSA"));
+    private static final EnvelopeOpener X25519_OPENER = new EnvelopeOpener(sealingKey("X25519"));
 
     @FuzzTest(maxDuration = "30s")
     void anyStoredValueDecryptsOrIsReportedUndecryptable(byte[] input) {
@@ -31,19 +32,32 @@ class DecryptionFuzzTest {
         }
     }
 
+    /** Envelope v1, opened with an RSA sealing key (installations before 1.1). */
     @FuzzTest(maxDuration = "30s")
     void anySealedPayloadOpensOrIsRejected(byte[] input) {
+        opensOrIsRejected(RSA_OPENER, input);
+    }
+
+    /** Envelope v2, opened with an X25519 sealing key: the header is parsed as an X.509 public key first. */
+    @FuzzTest(maxDuration = "30s")
+    void anyX25519SealedPayloadOpensOrIsRejected(byte[] input) {
+        opensOrIsRejected(X25519_OPENER, input);
+    }
+
+    private static void opensOrIsRejected(EnvelopeOpener opener, byte[] input) {
         try {
-            OPENER.open("m-1", new String(input, StandardCharsets.UTF_8));
+            opener.open("m-1", new String(input, StandardCharsets.UTF_8));
         } catch (SealedPayloadException expected) {
             // the server rejects the message; the worker dead-letters it
         }
     }
 
-    private static PrivateKey sealingKey() {
+    private static PrivateKey sealingKey(String algorithm) {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+            if (algorithm.equals("RSA")) {
+                generator.initialize(2048);
+            }
             return generator.generateKeyPair().getPrivate();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.systemtests.harness.RunningBroker;
 import tools.jackson.databind.JsonNode;
 
@@ -119,11 +121,10 @@ class FailurePathTest {
     @Test
     void messagesTheServerCannotOpenAreDeadLetteredAtOnceAndCanBeDiscarded(@TempDir Path dir) throws Exception {
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER), IMPATIENT)) {
-            // A proxy configured with a sealing key that is not the server's: a real misconfiguration.
-            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
-            rsa.initialize(3072);
-            org.messagebroker.core.tls.PemFiles.writePublic(dir.resolve("keys/sealing-public.pem"),
-                    org.messagebroker.core.tls.PemFiles.pem("PUBLIC KEY", rsa.generateKeyPair().getPublic().getEncoded()));
+            // A proxy configured with a sealing key that is not the server's (of the kind a new installation
+            // makes, X25519): a real misconfiguration.
+            PemFiles.writePublic(dir.resolve("keys/sealing-public.pem"), PemFiles.pem("PUBLIC KEY",
+                    KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic().getEncoded()));
             broker.start(Role.WORKER);
             broker.start(Role.PROXY);
             String token = broker.adminToken();

@@ -7,6 +7,8 @@ import static org.messagebroker.systemtests.harness.RunningBroker.send;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.messagebroker.cli.BrokerCommand;
 import org.messagebroker.cli.run.Role;
+import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.systemtests.harness.RunningBroker;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
@@ -46,6 +49,34 @@ class KeyRotationTest {
                     .isEqualTo("before the rotation");
             assertThat(keyStatus(broker, token).path("rows_by_version").path("2").asLong()).isEqualTo(2);
         }
+    }
+
+    /**
+     * A new installation seals for X25519 (envelope v2); one made before 1.1 keeps its RSA-3072 sealing key
+     * (v1), and its messages still flow, whichever it is.
+     */
+    @Test
+    void messagesFlowWithTheX25519SealingKeyOfANewInstallationAndTheRsaKeyOfAnOlderOne(@TempDir Path dir)
+            throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(3072);
+        KeyPair older = rsa.generateKeyPair();
+        Path olderInstallation = dir.resolve("older");
+        PemFiles.writeOwnerOnly(olderInstallation.resolve("secrets/sealing-private.pem"),
+                PemFiles.pem("PRIVATE KEY", older.getPrivate().getEncoded()));
+        PemFiles.writePublic(olderInstallation.resolve("keys/sealing-public.pem"),
+                PemFiles.pem("PUBLIC KEY", older.getPublic().getEncoded()));
+        for (Path installation : List.of(dir.resolve("new"), olderInstallation)) {
+            try (RunningBroker broker = new RunningBroker(installation, List.of(Role.values()))) {
+                String token = broker.adminToken();
+                String id = broker.submit("sealed for " + installation.getFileName());
+                assertThat(broker.awaitDelivered(token, id).path("message_body").asString())
+                        .isEqualTo("sealed for " + installation.getFileName());
+            }
+        }
+        assertThat(PemFiles.readPublicKey(dir.resolve("new/keys/sealing-public.pem")).getAlgorithm()).isEqualTo("XDH");
+        assertThat(PemFiles.readPublicKey(olderInstallation.resolve("keys/sealing-public.pem")))
+                .as("kept, not replaced").isEqualTo(older.getPublic());
     }
 
     @Test
