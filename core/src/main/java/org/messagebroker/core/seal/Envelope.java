@@ -6,6 +6,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import org.messagebroker.core.crypto.JdkCrypto;
 import org.messagebroker.core.message.MessageContent;
 
 /**
@@ -45,7 +46,7 @@ final class Envelope {
     }
 
     static Cipher gcm(int mode, SecretKey key, byte[] nonce, String messageId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = JdkCrypto.aesGcm();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(messageId.getBytes(StandardCharsets.UTF_8));
         return cipher;

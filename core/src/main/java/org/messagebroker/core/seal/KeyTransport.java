@@ -21,6 +21,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 import javax.crypto.spec.SecretKeySpec;
+import org.messagebroker.core.crypto.JdkCrypto;
 
 /**
  * How an envelope's data key reaches the server, by the kind of the server's sealing key:
@@ -92,7 +93,7 @@ final class KeyTransport {
         KeyAgreement agreement = KeyAgreement.getInstance("X25519");
         agreement.init(mine);
         agreement.doPhase(theirs, true);
-        Mac hmac = Mac.getInstance("HmacSHA256");
+        Mac hmac = JdkCrypto.hmacSha256();
         hmac.init(new SecretKeySpec(new byte[32], "HmacSHA256"));
         byte[] pseudorandomKey = hmac.doFinal(agreement.generateSecret());
         hmac.init(new SecretKeySpec(pseudorandomKey, "HmacSHA256"));

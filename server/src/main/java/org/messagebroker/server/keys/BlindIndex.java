@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.messagebroker.core.crypto.JdkCrypto;
 
 /**
  * Keyed HMAC-SHA-256 of a sender number for exact-match search. Unlike Message Broker 1.0's salted SHA-256,
@@ -20,7 +21,7 @@ public final class BlindIndex {
 
     public String of(String senderNumber) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = JdkCrypto.hmacSha256();
             mac.init(key);
             return HexFormat.of().formatHex(mac.doFinal(senderNumber.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {

@@ -17,6 +17,7 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.messagebroker.core.crypto.JdkCrypto;
 import org.messagebroker.core.tls.PemFiles;
 
 /**
@@ -133,7 +134,7 @@ public final class StorageCipher {
         if (key == null) {
             throw new GeneralSecurityException("no storage key version " + version);
         }
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        Cipher cipher = JdkCrypto.aesGcm();
         cipher.init(mode, key, new GCMParameterSpec(128, nonce));
         cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
         return cipher;
