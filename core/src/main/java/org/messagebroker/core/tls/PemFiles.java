@@ -18,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -82,7 +83,7 @@ public final class PemFiles {
         try {
             der = der(Files.readString(file), type);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + type.toLowerCase() + " " + file, e);
+            throw new UncheckedIOException("cannot read " + type.toLowerCase(Locale.ROOT) + " " + file, e);
         }
         for (String algorithm : KEY_ALGORITHMS) {
             try {
@@ -91,7 +92,7 @@ public final class PemFiles {
                 // try the next one
             }
         }
-        throw new IllegalArgumentException("unsupported " + type.toLowerCase() + " algorithm in " + file);
+        throw new IllegalArgumentException("unsupported " + type.toLowerCase(Locale.ROOT) + " algorithm in " + file);
     }
 
     /** Writes a file anyone may read (certificates, public keys), replacing it atomically. */
