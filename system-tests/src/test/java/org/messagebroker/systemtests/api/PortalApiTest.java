@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,10 +65,12 @@ class PortalApiTest {
         broker.registerClient(admin, "globex");
         createUser("alice@acme.example", "user", "acme");
         createUser("bob@globex.example", "user", "globex");
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+        Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
                 .until(() -> broker.submit("acme", "acme says =HYPERLINK(\"x\")") != null);
         acmeMessage = broker.submit("acme", "second from acme");
-        globexMessage = broker.submit("globex", "globex secret");
+        // Registered after acme: the proxy's refresh may have come between the two.
+        globexMessage = Awaitility.await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> broker.submit("globex", "globex secret"), Objects::nonNull);
         broker.awaitDelivered(admin, acmeMessage);
         broker.awaitDelivered(admin, globexMessage);
     }
