@@ -1,6 +1,7 @@
 package org.messagebroker.core.intake;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import org.messagebroker.core.queue.GroupCommit;
 import org.messagebroker.core.queue.MessageQueue;
@@ -23,8 +24,10 @@ public class IntakeConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    GroupCommit groupCommit(MessageQueue queue) {
-        return new GroupCommit(queue, MAX_BATCH);
+    GroupCommit groupCommit(MessageQueue queue, @Value("${broker.intake.backlog}") long backlog,
+            @Value("${broker.intake.linger}") Duration linger) {
+        return queue.sharesWriterWithConsumers() ? new GroupCommit(queue, MAX_BATCH, backlog, linger)
+                : new GroupCommit(queue, MAX_BATCH);
     }
 
     @Bean

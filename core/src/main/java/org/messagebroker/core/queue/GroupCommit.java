@@ -1,5 +1,6 @@
 package org.messagebroker.core.queue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,18 +15,30 @@ import java.util.concurrent.TimeUnit;
  * that takes whatever has arrived while it wrote the last batch. Each caller returns only once its own
  * message's batch is durable; a batch that fails fails each of its callers, none of whose messages was
  * accepted. Under light load a batch is one message, so nothing waits for a batch to fill.
+ * A {@link BacklogLinger} may let batches fill while the consumers are behind.
  */
 public final class GroupCommit implements QueueProducer, AutoCloseable {
 
     private final QueueProducer backend;
     private final int maxBatch;
+    private final BacklogLinger linger;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
     public GroupCommit(QueueProducer backend, int maxBatch) {
+        this(backend, maxBatch, BacklogLinger.never());
+    }
+
+    /** Lets a batch wait up to {@code linger} to fill while more than {@code backlog} entries are being consumed. */
+    public GroupCommit(QueueProducer backend, int maxBatch, long backlog, Duration linger) {
+        this(backend, maxBatch, new BacklogLinger(backlog, linger));
+    }
+
+    private GroupCommit(QueueProducer backend, int maxBatch, BacklogLinger linger) {
         this.backend = backend;
         this.maxBatch = maxBatch;
+        this.linger = linger;
         // A platform thread: the backend may wait in native code (SQLite), which would pin a virtual one.
         this.writer = Thread.ofPlatform().daemon().name("group-commit").start(this::writeBatches);
     }
@@ -59,6 +72,7 @@ public final class GroupCommit implements QueueProducer, AutoCloseable {
                 }
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
+                fill(batch, linger.lingerNanos(System.nanoTime()));
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -69,12 +83,26 @@ public final class GroupCommit implements QueueProducer, AutoCloseable {
         }
     }
 
+    private void fill(List<Pending> batch, long lingerNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + lingerNanos;
+        while (lingerNanos > 0 && batch.size() < maxBatch) {
+            Pending next = waiting.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, maxBatch - batch.size());
+        }
+    }
+
     private void write(List<Pending> batch) {
         try {
             List<Enqueued> results = backend.enqueueAll(batch.stream().map(Pending::item).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(results.get(i));
             }
+            int added = (int) results.stream().filter(e -> e.messageId() != null && !e.replayed()).count();
+            linger.written(added, results.stream().mapToLong(Enqueued::depth).max().orElse(0), System.nanoTime());
         } catch (RuntimeException e) {
             batch.forEach(pending -> pending.result.completeExceptionally(e));
         }

@@ -14,6 +14,14 @@ public interface QueueProducer {
      */
     List<Enqueued> enqueueAll(List<Enqueueing> messages);
 
+    /**
+     * Whether the consumers take turns with the producers at one writer (SQLite's one write lock), so that
+     * every small enqueue delays them; a Redis or a server database writes for many clients at once.
+     */
+    default boolean sharesWriterWithConsumers() {
+        return false;
+    }
+
     default Enqueued enqueue(QueuedMessage message) {
         return enqueueAll(List.of(new Enqueueing(message, null))).getFirst();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Concurrent enqueues share writes; each caller still gets its own result only once it is written. */
 class GroupCommitTest {
@@ -79,6 +81,50 @@ class GroupCommitTest {
         groupCommit.close();
         assertThatThrownBy(() -> groupCommit.enqueue(message())).isInstanceOf(QueueUnavailableException.class);
         assertThat(queue.depth()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(20)
+    void whileConsumersWorkOffABacklogABatchWaitsToFill() throws Exception {
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        // The depths after each write: 1,000, then 900 (consumers took 101 meanwhile), then 950.
+        QueueProducer backend = reportingDepths(batchSizes, 1_000, 900, 950);
+        try (GroupCommit groupCommit = new GroupCommit(backend, 2, 300, Duration.ofMinutes(1));
+                ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            groupCommit.enqueue(message());
+            groupCommit.enqueue(message());
+            Future<Enqueued> first = clients.submit(() -> groupCommit.enqueue(message()));
+            while (batchSizes.size() < 2 || groupCommit.waiting() > 0) {
+                Thread.sleep(5);
+            }
+            Thread.sleep(100);
+            assertThat(first.isDone()).as("the third waits for a batch of two").isFalse();
+            Enqueued second = groupCommit.enqueue(message());
+            assertThat(first.get().depth()).isEqualTo(950);
+            assertThat(second.depth()).isEqualTo(950);
+        }
+        assertThat(batchSizes).containsExactly(1, 1, 2);
+    }
+
+    @Test
+    @Timeout(20)
+    void aBacklogThatNobodyConsumesIsNoReasonToWait() throws Exception {
+        List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+        QueueProducer backend = reportingDepths(batchSizes, 1_000, 1_001, 1_002);
+        try (GroupCommit groupCommit = new GroupCommit(backend, 2, 300, Duration.ofMinutes(1))) {
+            for (int i = 0; i < 3; i++) {
+                groupCommit.enqueue(message());
+            }
+        }
+        assertThat(batchSizes).containsExactly(1, 1, 1);
+    }
+
+    private QueueProducer reportingDepths(List<Integer> batchSizes, long... depths) {
+        return batch -> {
+            long depth = depths[batchSizes.size()];
+            batchSizes.add(batch.size());
+            return queue.enqueueAll(batch).stream().map(e -> e.atDepth(depth)).toList();
+        };
     }
 
     private static QueuedMessage message() {

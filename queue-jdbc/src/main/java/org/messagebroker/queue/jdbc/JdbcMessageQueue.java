@@ -42,6 +42,7 @@ public class JdbcMessageQueue implements MessageQueue {
     private final QueueDeadLetterRepository deadLetterTable;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DatabaseVendor vendor;
     private final String selectDue;
 
     public JdbcMessageQueue(JdbcClient jdbc, PlatformTransactionManager transactionManager, DatabaseVendor vendor,
@@ -52,6 +53,7 @@ public class JdbcMessageQueue implements MessageQueue {
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
+        this.vendor = vendor;
         this.selectDue = "SELECT id FROM queue_entries WHERE due_at <= ? ORDER BY due_at, id LIMIT ?"
                 + (vendor == DatabaseVendor.SQLITE ? "" : " FOR UPDATE SKIP LOCKED");
     }
@@ -63,6 +65,11 @@ public class JdbcMessageQueue implements MessageQueue {
             long depth = depth();
             return written.stream().map(e -> e.atDepth(depth)).toList();
         });
+    }
+
+    @Override
+    public boolean sharesWriterWithConsumers() {
+        return vendor == DatabaseVendor.SQLITE;
     }
 
     @Override

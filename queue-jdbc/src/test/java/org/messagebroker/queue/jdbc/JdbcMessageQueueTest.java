@@ -1,11 +1,14 @@
 package org.messagebroker.queue.jdbc;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,6 +53,11 @@ class JdbcMessageQueueTest implements MessageQueueContract {
         jdbc.sql("DELETE FROM queue_rate_buckets").update();
         queue = new JdbcMessageQueue(jdbc, new DataSourceTransactionManager(dataSource),
                 DatabaseVendor.of(dataSource.getJdbcUrl()), clock);
+    }
+
+    @Test
+    void onlySqliteMakesItsConsumersTakeTurnsWithTheIntake() {
+        assertThat(queue.sharesWriterWithConsumers()).isEqualTo(database == TestDatabase.SQLITE);
     }
 
     @Override
