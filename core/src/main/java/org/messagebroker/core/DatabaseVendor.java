@@ -36,6 +36,17 @@ public enum DatabaseVendor {
         return this == SQLITE ? 1 : configured;
     }
 
+    /**
+     * An INSERT of {@code intoValues} ({@code INTO t (…) VALUES …}) that skips a row whose unique key exists
+     * instead of failing: a failed statement would abort a PostgreSQL transaction. MariaDB's IGNORE also turns
+     * other errors into warnings, so callers insert only rows they validated. {@code returning} follows the
+     * conflict clause (e.g. {@code " RETURNING id"}; RETURNING needs SQLite 3.35, MariaDB 10.5).
+     */
+    public String insertIfAbsent(String intoValues, String returning) {
+        return this == MYSQL ? "INSERT IGNORE " + intoValues + returning
+                : "INSERT " + intoValues + " ON CONFLICT DO NOTHING" + returning;
+    }
+
     /** The JDBC URL of an embedded database in {@code file} (its directory must exist). */
     public static String embeddedUrl(Path file) {
         return "jdbc:sqlite:" + file.toAbsolutePath() + EMBEDDED_SETTINGS;

@@ -17,13 +17,8 @@ final class IdempotencyKeyRepository {
 
     IdempotencyKeyRepository(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
-        String insert = "INTO queue_idempotency (client_id, idem_key, request_hash, message_id, queued_at, expires_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)";
-        this.insertIfAbsent = switch (vendor) {
-            // A failed statement aborts a PostgreSQL transaction, so the conflict must not raise.
-            case POSTGRESQL, SQLITE -> "INSERT " + insert + " ON CONFLICT DO NOTHING";
-            case MYSQL -> "INSERT IGNORE " + insert;
-        };
+        this.insertIfAbsent = vendor.insertIfAbsent("INTO queue_idempotency (client_id, idem_key, request_hash,"
+                + " message_id, queued_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)", "");
     }
 
     /**

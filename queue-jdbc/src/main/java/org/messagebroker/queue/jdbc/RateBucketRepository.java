@@ -20,11 +20,8 @@ final class RateBucketRepository {
         // SQLite's write transaction already holds the whole database; the others lock the client's row.
         this.select = "SELECT tokens, updated_at FROM queue_rate_buckets WHERE client_id = ?"
                 + (vendor == DatabaseVendor.SQLITE ? "" : " FOR UPDATE");
-        String insert = "INTO queue_rate_buckets (client_id, tokens, updated_at) VALUES (?, ?, ?)";
-        this.insertIfAbsent = switch (vendor) {
-            case POSTGRESQL, SQLITE -> "INSERT " + insert + " ON CONFLICT DO NOTHING";
-            case MYSQL -> "INSERT IGNORE " + insert;
-        };
+        this.insertIfAbsent = vendor.insertIfAbsent(
+                "INTO queue_rate_buckets (client_id, tokens, updated_at) VALUES (?, ?, ?)", "");
     }
 
     /**

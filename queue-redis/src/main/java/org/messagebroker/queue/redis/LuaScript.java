@@ -26,9 +26,14 @@ final class LuaScript {
         this.sha = sha1(text);
     }
 
+    /** The script in {@code resource}, after {@code prelude.lua}: the helpers every script shares. */
     static LuaScript load(String resource) {
+        return new LuaScript(read("prelude.lua") + read(resource));
+    }
+
+    private static String read(String resource) {
         try (var in = LuaScript.class.getResourceAsStream(resource)) {
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

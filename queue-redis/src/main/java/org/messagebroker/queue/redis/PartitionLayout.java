@@ -28,7 +28,9 @@ final class PartitionLayout {
                         + " letters, then restart everything with the new value (README, \"Redis queue\").");
             }
         }
-        redis.set(key, Integer.toString(partitions));
+        if (!Integer.toString(partitions).equals(recorded)) {
+            redis.set(key, Integer.toString(partitions));
+        }
     }
 
     private static long waiting(RedisClusterCommands<String, String> redis, String[] prefixes) {

@@ -4,13 +4,6 @@
 -- KEYS[1] stream, KEYS[2] lease set, KEYS[3] claim tokens, KEYS[4] retry set
 -- ARGV[1] group, ARGV[2] consumer, ARGV[3] now (ms), ARGV[4] lease end (ms), ARGV[5] max, ARGV[6] token
 local max = tonumber(ARGV[5])
--- One command for many members (a write command is propagated to the AOF once, not once per member),
--- in chunks that stay below Lua's limit on unpacked arguments.
-local function each_chunk(command, key, values)
-  for i = 1, #values, 1000 do
-    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
-  end
-end
 local due = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', ARGV[3], 'LIMIT', 0, max)
 for _, payload in ipairs(due) do
   redis.call('XADD', KEYS[1], '*', 'p', payload)

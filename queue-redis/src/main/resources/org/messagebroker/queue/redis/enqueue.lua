@@ -14,14 +14,6 @@ local count = tonumber(ARGV[1])
 local now = tonumber(ARGV[2])
 local buckets = {}
 local indexed, aged = {}, {}
--- One command for many members (a write command is propagated to the AOF once, not once per member),
--- in chunks that stay below Lua's limit on unpacked arguments.
-local function each_chunk(command, key, values)
-  for i = 1, #values, 1000 do
-    redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
-  end
-end
-
 local function bucket(position, limit)
   local b = buckets[position]
   if not b then

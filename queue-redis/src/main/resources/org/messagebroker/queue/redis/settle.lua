@@ -5,17 +5,6 @@
 -- KEYS[6] message index, KEYS[7] ages
 -- ARGV[1] group, ARGV[2] action (ack | retry | dead), then per entry: id, token, due (ms), payload,
 -- message id, index value
--- One command for many members (a write command is propagated to the AOF once, not once per member),
--- in chunks that stay below Lua's limit on unpacked arguments.
-local function each_chunk(command, key, values, first)
-  for i = 1, #values, 1000 do
-    if first then
-      redis.call(command, key, first, unpack(values, i, math.min(i + 999, #values)))
-    else
-      redis.call(command, key, unpack(values, i, math.min(i + 999, #values)))
-    end
-  end
-end
 local ids = {}
 for i = 3, #ARGV, 6 do
   table.insert(ids, ARGV[i])

@@ -29,18 +29,12 @@ public class MessageWriter {
     private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final JdbcClient jdbc;
-    private final String insert;
-    private final String onConflict;
+    private final DatabaseVendor vendor;
 
+    /** The rows are validated and their client checked before, as {@link DatabaseVendor#insertIfAbsent} needs. */
     public MessageWriter(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
-        // A failed statement aborts a PostgreSQL transaction, so a duplicate must not raise. IGNORE also
-        // silences other errors on MariaDB; the columns are validated and the client checked before. Each
-        // names the rows it inserted (RETURNING: PostgreSQL, SQLite 3.35, MariaDB 10.5).
-        this.insert = (vendor == DatabaseVendor.MYSQL ? "INSERT IGNORE" : "INSERT") + " INTO messages (" + COLUMNS
-                + ") VALUES ";
-        this.onConflict = (vendor == DatabaseVendor.MYSQL ? "" : " ON CONFLICT (message_id) DO NOTHING")
-                + " RETURNING message_id";
+        this.vendor = vendor;
     }
 
     /** Inserts the rows whose id is new; answers the ids this call inserted. */
@@ -65,7 +59,8 @@ public class MessageWriter {
                 new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
                 new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
                 new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt())))));
-        return new HashSet<>(jdbc.sql(insert + String.join(", ", Collections.nCopies(fresh.size(), ROW)) + onConflict)
+        String rowsValues = "INTO messages (" + COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(fresh.size(), ROW));
+        return new HashSet<>(jdbc.sql(vendor.insertIfAbsent(rowsValues, " RETURNING message_id"))
                 .params(values).query(String.class).list());
     }
 

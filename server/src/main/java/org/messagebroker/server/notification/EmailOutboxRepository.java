@@ -26,12 +26,9 @@ class EmailOutboxRepository {
 
     EmailOutboxRepository(JdbcClient jdbc, DatabaseVendor vendor) {
         this.jdbc = jdbc;
-        // The unique key (user_id, kind, dedupe_key) is the one check; a duplicate must not raise, because a
-        // failed statement aborts the caller's transaction on PostgreSQL.
-        String columns = " INTO email_outbox (user_id, kind, dedupe_key, line, status, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, 'pending', ?, ?)";
-        this.insert = vendor == DatabaseVendor.MYSQL ? "INSERT IGNORE" + columns
-                : "INSERT" + columns + " ON CONFLICT (user_id, kind, dedupe_key) DO NOTHING";
+        // The unique key (user_id, kind, dedupe_key) is the one check.
+        this.insert = vendor.insertIfAbsent("INTO email_outbox (user_id, kind, dedupe_key, line, status,"
+                + " next_attempt_at, created_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)", "");
     }
 
     /** Adds a line unless one with the same key was added for the user before; answers whether it did. */
