@@ -53,7 +53,8 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
     declare -A before
     for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); done
-    SINCE=$(date -u '+%Y-%m-%dT%H:%M:%S')  # the latency commands read what was queued from here on
+    # The latency commands read what was queued after the load generator's 5-s warm-up, as its own figures do.
+    SINCE=$(date -u -d '+5 seconds' '+%Y-%m-%dT%H:%M:%S')
     loadgen "$label" "$dir" "$c" "$@"
     local drained_from; drained_from=$(date +%s.%N)
     for _ in $(seq 600); do [ "$(eval "$depth")" = 0 ] && break; sleep 0.2; done
