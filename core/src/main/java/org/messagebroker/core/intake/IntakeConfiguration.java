@@ -1,8 +1,8 @@
 package org.messagebroker.core.intake;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import org.messagebroker.core.queue.GroupCommit;
 import org.messagebroker.core.queue.MessageQueue;
 import org.messagebroker.core.seal.EnvelopeSealer;
