@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,26 @@ public final class RoleProcess implements AutoCloseable {
     }
 
     public static RoleProcess start(String role, Path dataDir, Map<String, String> environment, Path log) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // The JVM options the broker launcher gives a role by default, so the faults hit the shape users run.
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-XX:+UseSerialGC",
-                role.equals("all") ? "-Xmx1g" : "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"),
-                BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(launcherDefaults(role));
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
             return new RoleProcess(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The JVM options the broker launcher gives a role by default, so the faults hit the shape users run
+     * (DeploymentFilesTest checks the launcher still says the same).
+     */
+    public static List<String> launcherDefaults(String role) {
+        return List.of("-XX:+UseSerialGC", role.equals("all") ? "-Xmx1g" : "-Xmx512m");
     }
 
     /** Starts a role on {@code broker}'s installation with its settings, {@code more} on top. */

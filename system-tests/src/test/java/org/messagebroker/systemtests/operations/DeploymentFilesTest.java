@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.messagebroker.systemtests.harness.RoleProcess;
 import org.messagebroker.systemtests.harness.RunningBroker;
 
 /** The deployment files are checked by the tools that will read them. */
@@ -54,6 +55,17 @@ class DeploymentFilesTest {
         assertThat(dashboard.path("panels")).hasSizeGreaterThanOrEqualTo(6);
         assertThat(dashboard.findValuesAsString("expr")).allSatisfy(expr -> assertThat(expr).containsAnyOf(
                 "proxy_", "main_server_", "worker_", "broker_queue_", "redis_queue_size"));
+    }
+
+    @Test
+    void theTestsStartRolesWithTheJvmOptionsTheLauncherAndTheWindowsServicesUse() throws Exception {
+        String launcher = Files.readString(REPOSITORY.resolve("broker"));
+        for (String role : List.of("proxy", "all")) {
+            assertThat(RoleProcess.launcherDefaults(role)).allSatisfy(option ->
+                    assertThat(launcher).contains("defaults+=(" + option + ")"));
+        }
+        assertThat(Files.readString(REPOSITORY.resolve("deploy/windows/install-services.ps1")))
+                .contains(String.join(" ", RoleProcess.launcherDefaults("proxy")) + " -jar");
     }
 
     private static String run(Path directory, String... command) throws Exception {
