@@ -213,7 +213,23 @@ public final class RunningBroker implements AutoCloseable {
         JsonNode issued = json(response);
         PemFiles.writePublic(dir.resolve(clientId + ".crt"), issued.path("certificate").asString());
         PemFiles.writeOwnerOnly(dir.resolve(clientId + ".key"), issued.path("private_key").asString());
+        awaitKnownToProxy(clientId);
         return issued;
+    }
+
+    /**
+     * Waits until the running proxy admits the client's certificate: it learns of new clients on its next
+     * access-list refresh. Asks for the status of a message that does not exist, which creates nothing and
+     * answers 403 only while the client is unknown. Returns at once when this broker runs no proxy.
+     */
+    public void awaitKnownToProxy(String clientId) {
+        if (!contexts.containsKey(Role.PROXY)) {
+            return;
+        }
+        HttpClient client = client(clientId);
+        URI nothing = proxy("/api/v1/messages/" + UUID.randomUUID());
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> send(client, HttpRequest.newBuilder(nothing).GET()).statusCode() != 403);
     }
 
     /**

@@ -41,11 +41,7 @@ class ClientRenewalTest {
                 "{\"client_id\":\"globex\",\"validity_days\":10}"));
         PemFiles.writePublic(broker.dir.resolve("globex.crt"), issued.path("certificate").asString());
         PemFiles.writeOwnerOnly(broker.dir.resolve("globex.key"), issued.path("private_key").asString());
-        // The proxy learns of new clients within its access-list refresh; the renewals need it to know them.
-        for (String client : List.of("acme", "globex")) {
-            Awaitility.await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-                    .until(() -> broker.submit(client, "known to the proxy") != null);
-        }
+        broker.awaitKnownToProxy("globex");
     }
 
     private static String[] renew(String client, String... more) {
