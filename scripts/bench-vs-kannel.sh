@@ -22,6 +22,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
 D="${1:-30}"
+WARMUP=5   # seconds the load generator sends before it measures
 HALF_RATE="${HALF_RATE:-3000}"
 ROLE_JAVA_OPTS="${ROLE_JAVA_OPTS:--Xmx512m}"
 CONNECTIONS="${CONNECTIONS:-16 64}"
@@ -43,7 +44,7 @@ wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; 
 loadgen() { # label data-dir concurrency [extra loadgen options...]
     local label=$1 dir=$2 c=$3; shift 3
     "$LG" --url https://localhost:8001/api/v1/messages --method POST --content-type application/json --expect 202 \
-        -c "$c" -d "$D" --warmup 5 --body "$BODY" --cert "$dir/demo-client.crt" --key "$dir/demo-client.key" \
+        -c "$c" -d "$D" --warmup "$WARMUP" --body "$BODY" --cert "$dir/demo-client.crt" --key "$dir/demo-client.key" \
         --ca "$dir/ca.crt" --label "$label" --json-out "$RESULTS" -q "$@" | grep -v '^RESULT_JSON' || true
 }
 
@@ -54,7 +55,7 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     declare -A before
     for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); done
     # The latency commands read what was queued after the load generator's 5-s warm-up, as its own figures do.
-    SINCE=$(date -u -d '+5 seconds' '+%Y-%m-%dT%H:%M:%S')
+    SINCE=$(date -u -d "+$WARMUP seconds" '+%Y-%m-%dT%H:%M:%S')
     loadgen "$label" "$dir" "$c" "$@"
     local drained_from; drained_from=$(date +%s.%N)
     for _ in $(seq 600); do [ "$(eval "$depth")" = 0 ] && break; sleep 0.2; done

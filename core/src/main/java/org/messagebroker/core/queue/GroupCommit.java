@@ -101,7 +101,7 @@ public final class GroupCommit implements QueueProducer, AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).result.complete(results.get(i));
             }
-            int added = (int) results.stream().filter(e -> e.messageId() != null && !e.replayed()).count();
+            int added = (int) results.stream().filter(e -> !e.rateLimited() && !e.replayed()).count();
             linger.written(added, results.stream().mapToLong(Enqueued::depth).max().orElse(0), System.nanoTime());
         } catch (RuntimeException e) {
             batch.forEach(pending -> pending.result.completeExceptionally(e));

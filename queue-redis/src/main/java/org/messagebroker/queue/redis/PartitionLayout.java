@@ -28,8 +28,9 @@ final class PartitionLayout {
                         + " letters, then restart everything with the new value (README, \"Redis queue\").");
             }
         }
-        if (!Integer.toString(partitions).equals(recorded)) {
-            redis.set(key, Integer.toString(partitions));
+        String value = Integer.toString(partitions);
+        if (!value.equals(recorded)) {
+            redis.set(key, value);
         }
     }
 
