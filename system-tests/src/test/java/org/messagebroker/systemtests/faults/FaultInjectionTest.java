@@ -61,8 +61,8 @@ class FaultInjectionTest {
     /** The CI tier: one load, the faults one after another (reliability.md's "mixed nemesis"). */
     @Test
     void aSequenceOfFaultsUnderOneLoadLosesNothing() throws Exception {
-        try (ProcessCluster cluster = harness.cluster()) {
-            cluster.start("worker-2", "worker", Map.of());
+        try (ProcessCluster cluster = harness.cluster(Map.of(), List.of(new ProcessCluster.Launch("worker-2", "worker",
+                Map.of())))) {
             harness.assertNothingLost(cluster, harness.underLoad(cluster, "45s", () -> {
                 harness.back(cluster, "proxy", () -> cluster.get("proxy").kill());
                 harness.back(cluster, "server", () -> cluster.get("server").kill());
