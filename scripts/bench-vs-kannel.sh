@@ -39,6 +39,9 @@ trap cleanup EXIT
 
 machine() { echo "$(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of one process, in clock ticks
+# Nanoseconds a JVM's compiler threads have spent compiling (elapsed, so it includes waiting for a core);
+# empty for a process that is no JVM.
+jit_ns() { "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'; }
 wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$1" >&2; exit 1; }
 
 loadgen() { # label data-dir concurrency [extra loadgen options...]
@@ -52,8 +55,8 @@ loadgen() { # label data-dir concurrency [extra loadgen options...]
 # CPU per accepted message per role, from the start of the load to the end of the drain.
 measure_product() { # label data-dir concurrency depth-command stored-latency-command [loadgen options...]
     local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
-    declare -A before
-    for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); done
+    declare -A before jit_before
+    for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); jit_before[$role]=$(jit_ns "${ROLES[$role]}"); done
     # The latency commands read what was queued after the load generator's 5-s warm-up, as its own figures do.
     SINCE=$(date -u -d "+$WARMUP seconds" '+%Y-%m-%dT%H:%M:%S')
     loadgen "$label" "$dir" "$c" "$@"
@@ -62,12 +65,15 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     local drain; drain=$(echo "$(date +%s.%N) - $drained_from" | bc)
     local ok; ok=$(tail -1 "$RESULTS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])')
     local hz; hz=$(getconf CLK_TCK)
-    local cpu=""
+    local cpu="" jit=""
     for role in "${!ROLES[@]}"; do
         local used=$(( $(cpu_ticks "${ROLES[$role]}") - before[$role] ))
         cpu="$cpu $role=$(python3 -c "print(round($used / $hz * 1e6 / max(1, $ok)))")us"
+        local compiled; compiled=$(jit_ns "${ROLES[$role]}")
+        [ -z "$compiled" ] || jit="$jit $role=$(python3 -c "print(round(($compiled - ${jit_before[$role]}) / 1e9, 1))")s"
     done
-    echo "  $label: drain ${drain}s; accepted->stored $(eval "$latency"); CPU per accepted message:$cpu" | tee -a "$OUT/summary.txt"
+    echo "  $label: drain ${drain}s; accepted->stored $(eval "$latency"); CPU per accepted message:$cpu;" \
+        "JIT compiling (elapsed):$jit" | tee -a "$OUT/summary.txt"
 }
 
 echo "machine: $(machine)" | tee "$OUT/summary.txt"
