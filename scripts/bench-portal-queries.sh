@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# How the portal's message queries hold up as the server's `messages` table grows (docs/operations.md,
+# "Scaling out"): fills a scratch database on the local MariaDB and PostgreSQL with the server's schema and
+# ROWS synthetic messages spread over CLIENTS clients and one year, then times, as each database executes
+# them (MariaDB's ANALYZE, PostgreSQL's EXPLAIN ANALYZE; median of 3), the queries one dashboard view runs:
+# the newest page for a user's client, its COUNT for the pager, its counts by status, the same for an admin
+# (every client), and a deep page. Only the first migration is applied: the later ones do not touch
+# `messages` or the columns used here.
+#
+# usage: scripts/bench-portal-queries.sh [ROWS=2000000] [CLIENTS=20]   (drops and creates broker_scale)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROWS="${1:-2000000}"
+CLIENTS="${2:-20}"
+schema="$root/server/src/main/resources/db/server"
+db=broker_scale
+CLIENT="c01"
+WHERE="client_id = '$CLIENT'"
+queries=(
+    "user page 1|SELECT * FROM messages WHERE $WHERE ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0"
+    "user count|SELECT COUNT(*) FROM messages WHERE $WHERE"
+    "user counts by status|SELECT status, COUNT(*) AS n FROM messages WHERE $WHERE GROUP BY status"
+    "user page 1, failed only|SELECT * FROM messages WHERE $WHERE AND status = 'failed' ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0"
+    "admin page 1|SELECT * FROM messages ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 0"
+    "admin count|SELECT COUNT(*) FROM messages"
+    "admin counts by status|SELECT status, COUNT(*) AS n FROM messages GROUP BY status"
+    "user page 2,500 (offset 49,980)|SELECT * FROM messages WHERE $WHERE ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 49980"
+)
+median() { sort -n | sed -n 2p; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $ROWS messages over $CLIENTS clients and 365 days"
+
+echo "== MariaDB $(mysql -h 127.0.0.1 -uroot -N -e 'SELECT VERSION()')"
+mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db"
+mysql -h 127.0.0.1 -uroot "$db" < "$schema/mysql/V1__schema.sql"
+mysql -h 127.0.0.1 -uroot "$db" -e "
+    INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)
+        SELECT CONCAT('c', LPAD(seq, 2, '0')), CONCAT('fp', seq), NOW(), NOW() + INTERVAL 1 YEAR FROM seq_1_to_$CLIENTS;
+    INSERT INTO messages (message_id, client_id, sender_number_hashed, sender_number_encrypted, encrypted_body,
+            encryption_key_version, status, created_at, queued_at, delivered_at)
+        SELECT UUID(), CONCAT('c', LPAD(seq % $CLIENTS + 1, 2, '0')), SHA2(seq, 256), REPEAT('s', 120),
+            REPEAT('b', 360), 1, IF(seq % 100 = 0, 'failed', 'delivered'),
+            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND,
+            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND,
+            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND
+        FROM seq_1_to_$ROWS;
+    ANALYZE TABLE messages;" > /dev/null
+for entry in "${queries[@]}"; do
+    label=${entry%%|*}; sql=${entry#*|}
+    ms=$(for _ in 1 2 3; do mysql -h 127.0.0.1 -uroot -N "$db" -e "ANALYZE FORMAT=JSON $sql" \
+        | python3 -c 'import json,sys; print(json.loads(sys.stdin.read().replace("\\n", "\n"))["query_block"]["r_total_time_ms"])'; done | median)
+    printf '  %-34s %9.1f ms\n' "$label" "$ms"
+done
+mysql -h 127.0.0.1 -uroot -e "DROP DATABASE $db"
+
+echo "== PostgreSQL $(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version')"
+psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" 2>/dev/null -c "CREATE DATABASE $db"
+psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -f "$schema/postgresql/V1__schema.sql" > /dev/null
+psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -c "
+    INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)
+        SELECT 'c' || LPAD(s::text, 2, '0'), 'fp' || s, NOW(), NOW() + INTERVAL '1 year' FROM generate_series(1, $CLIENTS) s;
+    INSERT INTO messages (message_id, client_id, sender_number_hashed, sender_number_encrypted, encrypted_body,
+            encryption_key_version, status, created_at, queued_at, delivered_at)
+        SELECT gen_random_uuid()::text, 'c' || LPAD((s % $CLIENTS + 1)::text, 2, '0'), md5(s::text) || md5(s::text),
+            REPEAT('s', 120), REPEAT('b', 360), 1, CASE WHEN s % 100 = 0 THEN 'failed' ELSE 'delivered' END,
+            t, t, t
+        FROM generate_series(1, $ROWS) s,
+            LATERAL (SELECT NOW() - (($ROWS - s) * 31536000.0 / $ROWS) * INTERVAL '1 second' AS t) times;" \
+    -c "VACUUM ANALYZE messages" > /dev/null
+for entry in "${queries[@]}"; do
+    label=${entry%%|*}; sql=${entry#*|}
+    ms=$(for _ in 1 2 3; do psql -h 127.0.0.1 -U postgres -At "$db" -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'; done | median)
+    printf '  %-34s %9.1f ms\n' "$label" "$ms"
+done
+psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE $db"
