@@ -27,6 +27,23 @@ queries=(
     "user page 2,500 (offset 49,980)|SELECT * FROM messages WHERE $WHERE ORDER BY created_at DESC, id DESC LIMIT 20 OFFSET 49980"
 )
 median() { sort -n | sed -n 2p; }
+# Prints each query's median execution time; $1 prints one run's milliseconds for the SQL given as $2.
+time_queries() {
+    local entry label sql ms
+    for entry in "${queries[@]}"; do
+        label=${entry%%|*}; sql=${entry#*|}
+        ms=$(for _ in 1 2 3; do "$1" "$sql"; done | median)
+        printf '  %-34s %9.1f ms\n' "$label" "$ms"
+    done
+}
+mariadb_ms() {
+    mysql -h 127.0.0.1 -uroot -N "$db" -e "ANALYZE FORMAT=JSON $1" \
+        | python3 -c 'import json,sys; print(json.loads(sys.stdin.read().replace("\\n", "\n"))["query_block"]["r_total_time_ms"])'
+}
+postgresql_ms() {
+    psql -h 127.0.0.1 -U postgres -At "$db" -c "EXPLAIN (ANALYZE, FORMAT JSON) $1" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'
+}
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $ROWS messages over $CLIENTS clients and 365 days"
 
@@ -39,22 +56,16 @@ mysql -h 127.0.0.1 -uroot "$db" -e "
     INSERT INTO messages (message_id, client_id, sender_number_hashed, sender_number_encrypted, encrypted_body,
             encryption_key_version, status, created_at, queued_at, delivered_at)
         SELECT UUID(), CONCAT('c', LPAD(seq % $CLIENTS + 1, 2, '0')), SHA2(seq, 256), REPEAT('s', 120),
-            REPEAT('b', 360), 1, IF(seq % 100 = 0, 'failed', 'delivered'),
-            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND,
-            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND,
-            NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND
-        FROM seq_1_to_$ROWS;
+            REPEAT('b', 360), 1, IF(seq % 100 = 0, 'failed', 'delivered'), t, t, t
+        FROM (SELECT seq, NOW(6) - INTERVAL ((($ROWS - seq) * 31536) DIV ($ROWS DIV 1000)) SECOND AS t
+              FROM seq_1_to_$ROWS) times;
     ANALYZE TABLE messages;" > /dev/null
-for entry in "${queries[@]}"; do
-    label=${entry%%|*}; sql=${entry#*|}
-    ms=$(for _ in 1 2 3; do mysql -h 127.0.0.1 -uroot -N "$db" -e "ANALYZE FORMAT=JSON $sql" \
-        | python3 -c 'import json,sys; print(json.loads(sys.stdin.read().replace("\\n", "\n"))["query_block"]["r_total_time_ms"])'; done | median)
-    printf '  %-34s %9.1f ms\n' "$label" "$ms"
-done
+time_queries mariadb_ms
 mysql -h 127.0.0.1 -uroot -e "DROP DATABASE $db"
 
 echo "== PostgreSQL $(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version')"
-psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $db" 2>/dev/null -c "CREATE DATABASE $db"
+psql -h 127.0.0.1 -U postgres -q -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS $db" \
+    -c "CREATE DATABASE $db"
 psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -f "$schema/postgresql/V1__schema.sql" > /dev/null
 psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -c "
     INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)
@@ -67,10 +78,5 @@ psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -c "
         FROM generate_series(1, $ROWS) s,
             LATERAL (SELECT NOW() - (($ROWS - s) * 31536000.0 / $ROWS) * INTERVAL '1 second' AS t) times;" \
     -c "VACUUM ANALYZE messages" > /dev/null
-for entry in "${queries[@]}"; do
-    label=${entry%%|*}; sql=${entry#*|}
-    ms=$(for _ in 1 2 3; do psql -h 127.0.0.1 -U postgres -At "$db" -c "EXPLAIN (ANALYZE, FORMAT JSON) $sql" \
-        | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'; done | median)
-    printf '  %-34s %9.1f ms\n' "$label" "$ms"
-done
+time_queries postgresql_ms
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE $db"
