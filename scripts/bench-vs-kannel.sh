@@ -40,8 +40,11 @@ trap cleanup EXIT
 machine() { echo "$(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of one process, in clock ticks
 # Nanoseconds a JVM's compiler threads have spent compiling (elapsed, so it includes waiting for a core);
-# empty for a process that is no JVM.
-jit_ns() { "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'; }
+# empty for a process that is no JVM (asked without starting jcmd, itself a JVM).
+jit_ns() {
+    [[ "$(readlink "/proc/$1/exe")" == */java ]] || return 0
+    "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'
+}
 wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$1" >&2; exit 1; }
 
 loadgen() { # label data-dir concurrency [extra loadgen options...]
@@ -57,7 +60,7 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
     declare -A before jit_before
     for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); jit_before[$role]=$(jit_ns "${ROLES[$role]}"); done
-    # The latency commands read what was queued after the load generator's 5-s warm-up, as its own figures do.
+    # The latency commands read what was queued after the load generator's warm-up, as its own figures do.
     SINCE=$(date -u -d "+$WARMUP seconds" '+%Y-%m-%dT%H:%M:%S')
     loadgen "$label" "$dir" "$c" "$@"
     local drained_from; drained_from=$(date +%s.%N)
