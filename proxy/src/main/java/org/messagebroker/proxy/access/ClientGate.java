@@ -1,13 +1,12 @@
 package org.messagebroker.proxy.access;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.security.cert.X509Certificate;
 import java.util.List;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
+import org.jspecify.annotations.Nullable;
 import org.messagebroker.core.intake.Origin;
 import org.messagebroker.proxy.ProxySettings;
+import org.messagebroker.proxy.http.ClientCertificate;
 import org.messagebroker.proxy.http.ProxyException;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +23,15 @@ public class ClientGate {
     private final AccessSource registry;
     private final MeterRegistry meters;
     private final int defaultRatePerMinute;
+    private final Counter valid;
 
     ClientGate(AccessSource registry, MeterRegistry meters, ProxySettings settings) {
         this.registry = registry;
         this.meters = meters;
         this.defaultRatePerMinute = settings.rateLimitPerMinute();
-        for (String result : List.of("valid", "missing", "revoked", "unknown_client", "inactive")) {
-            meters.counter("proxy_certificate_validations_total", "result", result);
+        this.valid = meters.counter("proxy_certificate_validations_total", "result", "valid");
+        for (String refusal : List.of("missing", "revoked", "unknown_client", "inactive")) {
+            meters.counter("proxy_certificate_validations_total", "result", refusal);
         }
     }
 
@@ -38,7 +39,7 @@ public class ClientGate {
      * The admitted client, with its certificate's serial and its rate limit (its own, or the default), or
      * {@link Denied} saying why not.
      */
-    public Origin admit(X509Certificate certificate) {
+    public Origin admit(@Nullable ClientCertificate certificate) {
         if (certificate == null) {
             throw denied("missing", 401, "Invalid or missing client certificate");
         }
@@ -47,11 +48,11 @@ public class ClientGate {
             throw new Denied(503,
                     "The proxy has not yet received the list of clients from the server; retry shortly");
         }
-        String serial = certificate.getSerialNumber().toString(16);
+        String serial = certificate.serial();
         if (access.revokedSerials().contains(serial)) {
             throw denied("revoked", 403, "The certificate has been revoked");
         }
-        String clientId = commonName(certificate);
+        String clientId = certificate.commonName();
         AccessList.Client client = clientId == null ? null : access.clients().get(clientId);
         if (client == null) {
             throw denied("unknown_client", 403, "The client is not registered");
@@ -59,7 +60,7 @@ public class ClientGate {
         if (!"active".equals(client.status())) {
             throw denied("inactive", 403, "The client is " + client.status());
         }
-        meters.counter("proxy_certificate_validations_total", "result", "valid").increment();
+        valid.increment();
         return new Origin(clientId, serial, client.rateLimitPerMinute() == null ? defaultRatePerMinute
                 : client.rateLimitPerMinute());
     }
@@ -67,19 +68,6 @@ public class ClientGate {
     private Denied denied(String result, int status, String detail) {
         meters.counter("proxy_certificate_validations_total", "result", result).increment();
         return new Denied(status, detail);
-    }
-
-    private static String commonName(X509Certificate certificate) {
-        try {
-            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    return rdn.getValue().toString();
-                }
-            }
-        } catch (InvalidNameException malformed) {
-            return null;
-        }
-        return null;
     }
 
     /** Whether the server's access list is being refreshed (for health). */

@@ -1,7 +1,6 @@
 package org.messagebroker.proxy.http;
 
 import io.netty.handler.codec.http.HttpHeaders;
-import java.security.cert.X509Certificate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * (null only if there was none, which the handshake refuses), and the request's id.
  */
 public record ProxyRequest(String method, String path, HttpHeaders headers, byte[] body,
-        @Nullable X509Certificate clientCertificate, String requestId) {
+        @Nullable ClientCertificate clientCertificate, String requestId) {
 
     public @Nullable String header(String name) {
         return headers.get(name);

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -36,7 +37,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
     static final String REQUEST_ID_HEADER = "X-Request-ID";
-    private static final AttributeKey<X509Certificate> CLIENT = AttributeKey.valueOf("client-certificate");
+    private static final AttributeKey<ClientCertificate> CLIENT = AttributeKey.valueOf("client-certificate");
 
     private final Router router;
     private final RequestMetrics metrics;
@@ -102,14 +103,15 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** The certificate the handshake verified, read once per connection. */
-    private static X509Certificate clientCertificate(ChannelHandlerContext ctx) {
-        X509Certificate known = ctx.channel().attr(CLIENT).get();
+    private static @Nullable ClientCertificate clientCertificate(ChannelHandlerContext ctx) {
+        ClientCertificate known = ctx.channel().attr(CLIENT).get();
         if (known != null) {
             return known;
         }
         try {
             Certificate[] chain = ctx.pipeline().get(SslHandler.class).engine().getSession().getPeerCertificates();
-            X509Certificate leaf = chain.length > 0 && chain[0] instanceof X509Certificate x509 ? x509 : null;
+            ClientCertificate leaf = chain.length > 0 && chain[0] instanceof X509Certificate x509
+                    ? ClientCertificate.of(x509) : null;
             ctx.channel().attr(CLIENT).set(leaf);
             return leaf;
         } catch (SSLPeerUnverifiedException none) {

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.messagebroker.core.intake.Origin;
 import org.messagebroker.proxy.ProxySettings;
+import org.messagebroker.proxy.http.ClientCertificate;
 
 /** Who may send is decided from the certificate and the server's list, every request. */
 class ClientGateTest {
@@ -62,18 +62,18 @@ class ClientGateTest {
                 .isInstanceOfSatisfying(ClientGate.Denied.class, d -> assertThat(d.status()).isEqualTo(503));
     }
 
-    private void assertRefused(X509Certificate certificate, int status, String result) {
+    private void assertRefused(ClientCertificate certificate, int status, String result) {
         double before = meters.counter("proxy_certificate_validations_total", "result", result).count();
         assertThatThrownBy(() -> gate.admit(certificate))
                 .isInstanceOfSatisfying(ClientGate.Denied.class, d -> assertThat(d.status()).isEqualTo(status));
         assertThat(meters.counter("proxy_certificate_validations_total", "result", result).count()).isEqualTo(before + 1);
     }
 
-    private static X509Certificate certificate(String subject, long serial) throws Exception {
+    private static ClientCertificate certificate(String subject, long serial) throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("EC").generateKeyPair();
         Instant now = Instant.now();
-        return new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(new X500Name(subject),
+        return ClientCertificate.of(new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(new X500Name(subject),
                 BigInteger.valueOf(serial), Date.from(now), Date.from(now.plusSeconds(60)), new X500Name(subject),
-                pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+                pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()))));
     }
 }
