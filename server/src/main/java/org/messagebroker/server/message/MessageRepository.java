@@ -24,9 +24,14 @@ public class MessageRepository {
         this.jdbc = jdbc;
     }
 
-    /** Newest first, narrowed by the filter. */
+    /**
+     * Newest first, narrowed by the filter. The page's ids come from an index alone, and only its rows are
+     * read: a deep page skips index entries, not whole rows (docs/performance.md, "The server's database").
+     */
     public List<StoredMessage> page(MessageFilter filter, int offset, int limit) {
-        return filtered("SELECT * FROM messages", filter, " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
+        return filtered("SELECT m.* FROM messages m JOIN (SELECT id FROM messages", filter,
+                " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) page ON m.id = page.id"
+                        + " ORDER BY m.created_at DESC, m.id DESC")
                 .param("limit", limit).param("offset", offset)
                 .query(MessageRepository::row).list();
     }

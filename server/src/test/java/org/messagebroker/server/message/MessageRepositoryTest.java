@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -78,6 +80,19 @@ class MessageRepositoryTest {
         assertThat(store.page(MessageFilter.ALL, 1, 1)).hasSize(1);
         assertThat(store.count(MessageFilter.of(null, "delivered"))).isEqualTo(2);
         assertThat(store.count(MessageFilter.of("client-b", null))).isEqualTo(1);
+    }
+
+    @Test
+    void pagesOfMessagesStoredTheSameInstantFollowTheRowIds() {
+        Instant same = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 0; i < 5; i++) {
+            writer.insertIfAbsent(message("client-a", "delivered", "m" + i, same));
+        }
+        List<Long> walked = new ArrayList<>();
+        for (int offset = 0; offset < 6; offset += 2) {
+            store.page(MessageFilter.of("client-a", null), offset, 2).forEach(m -> walked.add(m.id()));
+        }
+        assertThat(walked).hasSize(5).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
     }
 
     @Test
