@@ -21,11 +21,12 @@ public final class RoleProcess implements AutoCloseable {
     }
 
     public static RoleProcess start(String role, Path dataDir, Map<String, String> environment, Path log) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> launch = List.of("--enable-native-access=ALL-UNNAMED", "-cp", AotCache.classPath(),
+                BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString());
+        List<String> command = new ArrayList<>(List.of(AotCache.java()));
         command.addAll(launcherDefaults(role));
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                BrokerCommand.class.getName(), "run", role, "--data-dir", dataDir.toString()));
+        command.addAll(AotCache.options(role, launch, environment));
+        command.addAll(launch);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
