@@ -205,8 +205,17 @@ public final class RunningBroker implements AutoCloseable {
      * certificate and key as {@code clientId}.crt/.key in the data directory; answers the response.
      */
     public JsonNode registerClient(String token, String clientId) {
+        return registerClient(token, clientId, "");
+    }
+
+    /** The same, with a certificate valid for {@code validityDays} days. */
+    public JsonNode registerClient(String token, String clientId, int validityDays) {
+        return registerClient(token, clientId, ",\"validity_days\":" + validityDays);
+    }
+
+    private JsonNode registerClient(String token, String clientId, String moreFields) {
         HttpResponse<String> response = send(client(null), postJson(server("/admin/certificates/generate"),
-                "{\"client_id\":\"" + clientId + "\"}").header("Authorization", "Bearer " + token));
+                "{\"client_id\":\"" + clientId + "\"" + moreFields + "}").header("Authorization", "Bearer " + token));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("generate: " + response.statusCode() + " " + response.body());
         }
@@ -222,7 +231,7 @@ public final class RunningBroker implements AutoCloseable {
      * access-list refresh. Asks for the status of a message that does not exist, which creates nothing and
      * answers 403 only while the client is unknown. Returns at once when this broker runs no proxy.
      */
-    public void awaitKnownToProxy(String clientId) {
+    private void awaitKnownToProxy(String clientId) {
         if (!contexts.containsKey(Role.PROXY)) {
             return;
         }

@@ -19,7 +19,6 @@ import org.messagebroker.core.tls.PemFiles;
 import org.messagebroker.systemtests.harness.BrokerExtension;
 import org.messagebroker.systemtests.harness.CommandRun;
 import org.messagebroker.systemtests.harness.RunningBroker;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A client keeps its own certificate fresh through the proxy with {@code broker certs renew --cert …}:
@@ -37,11 +36,7 @@ class ClientRenewalTest {
         String admin = broker.adminToken();
         broker.registerClient(admin, "acme");
         // globex's first certificate lives ten days: due at once for an agent renewing 20 days before the end.
-        JsonNode issued = RunningBroker.json(broker.as(admin, "POST", "/admin/certificates/generate",
-                "{\"client_id\":\"globex\",\"validity_days\":10}"));
-        PemFiles.writePublic(broker.dir.resolve("globex.crt"), issued.path("certificate").asString());
-        PemFiles.writeOwnerOnly(broker.dir.resolve("globex.key"), issued.path("private_key").asString());
-        broker.awaitKnownToProxy("globex");
+        broker.registerClient(admin, "globex", 10);
     }
 
     private static String[] renew(String client, String... more) {
