@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class AotCache {
 
     private static final Path DIRECTORY = Path.of("target", "aot").toAbsolutePath();
-    private static final Map<String, Path> MADE = new HashMap<>();
+    private static final Map<String, Path> CACHES = new HashMap<>();
 
     private AotCache() {
     }
@@ -45,9 +45,10 @@ final class AotCache {
         if (role.equals("all") || Runtime.version().feature() < 25) {
             return List.of();
         }
-        Path cache = MADE.computeIfAbsent(role, r -> DIRECTORY.resolve(r + "-" + classPathDigest() + ".aot"));
-        if (!Files.exists(cache)) {
-            train(role, cache, launch, environment);
+        boolean first = !CACHES.containsKey(role);
+        Path cache = CACHES.computeIfAbsent(role, r -> DIRECTORY.resolve(r + "-" + classPathDigest() + ".aot"));
+        if (first && !Files.exists(cache)) {
+            train(role, cache, launch, environment);   // once per role and run: a failed training is not retried
         }
         return Files.exists(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
     }
