@@ -33,7 +33,8 @@ run_all_once() { # the start's label, then BROKER_JAVA_OPTS
         kill -0 "$pid" 2>/dev/null || { echo "distribution check: $1 run failed:" >&2; tail -20 "$log" >&2; exit 1; }
         sleep 0.5
     done
-    grep -q "Message Broker is running" "$log" || { echo "distribution check: $1 run did not start" >&2; exit 1; }
+    grep -q "Message Broker is running" "$log" \
+        || { kill "$pid"; echo "distribution check: $1 run did not start within 2 minutes" >&2; exit 1; }
     kill -TERM "$pid"
     wait "$pid" || true
 }
