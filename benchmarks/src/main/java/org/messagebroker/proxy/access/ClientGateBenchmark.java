@@ -54,17 +54,8 @@ public class ClientGateBenchmark {
                 subject, pair.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
         read = ClientCertificate.of(certificate);
         AccessList list = new AccessList(Map.of("acme-billing", new AccessList.Client("active", null)), Set.of("ff"));
-        gate = new ClientGate(new AccessSource() {
-            @Override
-            public AccessList current() {
-                return list;
-            }
-
-            @Override
-            public boolean serverReachable() {
-                return true;
-            }
-        }, new SimpleMeterRegistry(), new ProxySettings(null, null, null, 100));
+        gate = new ClientGate(AccessSource.of(() -> list), new SimpleMeterRegistry(),
+                new ProxySettings(null, null, null, 100));
     }
 
     @Benchmark

@@ -26,17 +26,8 @@ class ClientGateTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private AccessList list = new AccessList(Map.of("acme", new AccessList.Client("active", 500),
             "paused", new AccessList.Client("revoked", null)), Set.of("dead"));
-    private final ClientGate gate = new ClientGate(new AccessSource() {
-        @Override
-        public AccessList current() {
-            return list;
-        }
-
-        @Override
-        public boolean serverReachable() {
-            return true;
-        }
-    }, meters, new ProxySettings(null, null, null, 100));
+    private final ClientGate gate = new ClientGate(AccessSource.of(() -> list), meters,
+            new ProxySettings(null, null, null, 100));
 
     @Test
     void theCommonNameOfAnActiveRegisteredClientIsTheIdentityWithItsOwnRateLimit() throws Exception {

@@ -10,10 +10,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class AotCache {
 
     private static final Path DIRECTORY = Path.of("target", "aot").toAbsolutePath();
-    private static final Map<String, Path> CACHES = new HashMap<>();
+    private static final Set<String> TRAINED = new HashSet<>();
 
     private AotCache() {
     }
@@ -45,9 +46,8 @@ final class AotCache {
         if (role.equals("all") || Runtime.version().feature() < 25) {
             return List.of();
         }
-        boolean first = !CACHES.containsKey(role);
-        Path cache = CACHES.computeIfAbsent(role, r -> DIRECTORY.resolve(r + "-" + classPathDigest() + ".aot"));
-        if (first && !Files.exists(cache)) {
+        Path cache = DIRECTORY.resolve(role + "-" + classPathDigest() + ".aot");
+        if (TRAINED.add(role) && !Files.exists(cache)) {
             train(role, cache, launch, environment);   // once per role and run: a failed training is not retried
         }
         return Files.exists(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
@@ -77,6 +77,7 @@ final class AotCache {
         }
     }
 
+    /** The JDK's launcher, the one running the tests: the roles are started with the JDK they were built for. */
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

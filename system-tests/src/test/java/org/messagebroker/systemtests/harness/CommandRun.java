@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,7 @@ public final class CommandRun {
      * and output.
      */
     public static Result process(Map<String, String> environment, String... args) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+        List<String> command = new ArrayList<>(List.of(AotCache.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"),
                 BrokerCommand.class.getName()));
         command.addAll(List.of(args));
