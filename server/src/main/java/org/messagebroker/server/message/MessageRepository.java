@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.messagebroker.server.storage.DbTime;
+import org.messagebroker.server.storage.PortalReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,45 +20,50 @@ import org.springframework.stereotype.Repository;
 public class MessageRepository {
 
     private final JdbcClient jdbc;
+    private final PortalReads reads;
 
-    public MessageRepository(JdbcClient jdbc) {
+    public MessageRepository(JdbcClient jdbc, PortalReads reads) {
         this.jdbc = jdbc;
+        this.reads = reads;
     }
 
     /**
      * Newest first, narrowed by the filter. The page's ids come from an index alone, and only its rows are
      * read: a deep page skips index entries, not whole rows (docs/performance.md, "The server's database").
+     * Pages, counts and deliveries are the portal's reads: on the read replica if there is one.
      */
     public List<StoredMessage> page(MessageFilter filter, int offset, int limit) {
-        return filtered("SELECT m.* FROM messages m JOIN (SELECT id FROM messages", filter,
+        return reads.read(db -> filtered(db, "SELECT m.* FROM messages m JOIN (SELECT id FROM messages", filter,
                 " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset) page ON m.id = page.id"
                         + " ORDER BY m.created_at DESC, m.id DESC")
                 .param("limit", limit).param("offset", offset)
-                .query(MessageRepository::row).list();
+                .query(MessageRepository::row).list());
     }
 
     public long count(MessageFilter filter) {
-        return filtered("SELECT COUNT(*) FROM messages", filter, "").query(Long.class).single();
+        return reads.read(db -> filtered(db, "SELECT COUNT(*) FROM messages", filter, "").query(Long.class).single());
     }
 
     /** Counts by status over the filter, for statistics. */
     public Map<String, Long> countByStatus(MessageFilter filter) {
-        Map<String, Long> counts = new TreeMap<>();
-        filtered("SELECT status, COUNT(*) AS n FROM messages", filter, " GROUP BY status")
-                .query(rs -> {
-                    counts.put(rs.getString(1), rs.getLong(2));
-                });
-        return counts;
+        return reads.read(db -> {
+            Map<String, Long> counts = new TreeMap<>();
+            filtered(db, "SELECT status, COUNT(*) AS n FROM messages", filter, " GROUP BY status")
+                    .query(rs -> {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    });
+            return counts;
+        });
     }
 
     /** Acceptance and storage times of up to {@code limit} messages delivered since {@code from}, newest first. */
     public List<Delivery> deliveries(Instant from, int limit) {
-        return jdbc.sql("SELECT queued_at, delivered_at FROM messages WHERE status = 'delivered' AND created_at >= ?"
-                        + " ORDER BY created_at DESC LIMIT ?")
+        return reads.read(db -> db.sql("SELECT queued_at, delivered_at FROM messages WHERE status = 'delivered'"
+                        + " AND created_at >= ? ORDER BY created_at DESC LIMIT ?")
                 .params(DbTime.utc(from), limit)
                 .query((rs, n) -> new Delivery(DbTime.instant(rs.getObject(1, LocalDateTime.class)),
                         DbTime.instant(rs.getObject(2, LocalDateTime.class))))
-                .list();
+                .list());
     }
 
     /** A stored message's way from acceptance at the proxy to storage. */
@@ -84,7 +90,7 @@ public class MessageRepository {
                 .params(version, limit).query(MessageRepository::row).list();
     }
 
-    private JdbcClient.StatementSpec filtered(String select, MessageFilter filter, String tail) {
+    private static JdbcClient.StatementSpec filtered(JdbcClient db, String select, MessageFilter filter, String tail) {
         StringBuilder sql = new StringBuilder(select).append(" WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (filter.clientId() != null) {
@@ -107,7 +113,7 @@ public class MessageRepository {
             sql.append(" AND sender_number_hashed = :sender");
             params.put("sender", filter.senderHash());
         }
-        return jdbc.sql(sql.append(tail).toString()).params(params);
+        return db.sql(sql.append(tail).toString()).params(params);
     }
 
     private static StoredMessage row(ResultSet rs, int rowNumber) throws SQLException {

@@ -12,9 +12,9 @@ import org.HdrHistogram.Histogram;
 import org.messagebroker.server.report.MessageReport.DayCount;
 import org.messagebroker.server.report.MessageReport.Percentiles;
 import org.messagebroker.server.report.MessageReport.ReasonCount;
+import org.messagebroker.server.storage.PortalReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds a {@link MessageReport} with SQL every supported database runs alike: counts one day at a time
@@ -27,20 +27,23 @@ class ReportQuery {
     /** Delivery times above a day are counted as a day: the histogram's range, not a realistic figure. */
     private static final long LONGEST_MS = Duration.ofDays(1).toMillis();
 
-    private final JdbcClient jdbc;
+    private final PortalReads reads;
 
-    ReportQuery(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ReportQuery(PortalReads reads) {
+        this.reads = reads;
     }
 
     /** The report on the days {@code from} to {@code to}, both included; {@code clientId} null for all clients. */
-    @Transactional(readOnly = true)
     MessageReport report(LocalDate from, LocalDate to, String clientId) {
+        return reads.read(db -> report(db, from, to, clientId));
+    }
+
+    private static MessageReport report(JdbcClient db, LocalDate from, LocalDate to, String clientId) {
         List<DayCount> daily = new ArrayList<>();
         Map<String, Long> totals = new TreeMap<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             LocalDate current = day;
-            scoped("SELECT client_id, status, COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?",
+            scoped(db, "SELECT client_id, status, COUNT(*) FROM messages WHERE created_at >= ? AND created_at < ?",
                     current, current.plusDays(1), clientId, " GROUP BY client_id, status ORDER BY client_id, status")
                     .query(rs -> {
                         DayCount count = new DayCount(current, rs.getString(1), rs.getString(2), rs.getLong(3));
@@ -50,7 +53,7 @@ class ReportQuery {
         }
         Histogram all = histogram();
         Map<String, Histogram> byClient = new TreeMap<>();
-        scoped("SELECT client_id, queued_at, delivered_at FROM messages WHERE status = 'delivered'"
+        scoped(db, "SELECT client_id, queued_at, delivered_at FROM messages WHERE status = 'delivered'"
                 + " AND created_at >= ? AND created_at < ?", from, to.plusDays(1), clientId, "").query(rs -> {
                     long ms = Math.clamp(Duration.between(rs.getObject(2, LocalDateTime.class),
                             rs.getObject(3, LocalDateTime.class)).toMillis(), 0, LONGEST_MS);
@@ -59,7 +62,7 @@ class ReportQuery {
                 });
         Map<String, Percentiles> perClient = new LinkedHashMap<>();
         byClient.forEach((client, histogram) -> perClient.put(client, percentiles(histogram)));
-        List<ReasonCount> failures = scoped("SELECT error_message, COUNT(*) AS n FROM messages WHERE status = 'failed'"
+        List<ReasonCount> failures = scoped(db, "SELECT error_message, COUNT(*) AS n FROM messages WHERE status = 'failed'"
                 + " AND created_at >= ? AND created_at < ?", from, to.plusDays(1), clientId,
                 " GROUP BY error_message ORDER BY n DESC, error_message")
                 .query((rs, n) -> new ReasonCount(rs.getString(1) == null ? "(none given)" : rs.getString(1),
@@ -69,10 +72,10 @@ class ReportQuery {
                 failures.subList(0, Math.min(TOP_REASONS, failures.size())));
     }
 
-    private JdbcClient.StatementSpec scoped(String select, LocalDate from, LocalDate until, String clientId,
+    private static JdbcClient.StatementSpec scoped(JdbcClient db, String select, LocalDate from, LocalDate until, String clientId,
             String rest) {
         String sql = select + (clientId == null ? "" : " AND client_id = ?") + rest;
-        JdbcClient.StatementSpec statement = jdbc.sql(sql).param(from.atStartOfDay()).param(until.atStartOfDay());
+        JdbcClient.StatementSpec statement = db.sql(sql).param(from.atStartOfDay()).param(until.atStartOfDay());
         return clientId == null ? statement : statement.param(clientId);
     }
 

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValue InitialAdmin initialAdmin,
         @DefaultValue Jwt jwt, @DefaultValue Login login, Internal internal, @DefaultValue Ca ca, Keys keys,
         @DefaultValue Portal portal, @DefaultValue Retention retention, @DefaultValue Webhooks webhooks,
-        @DefaultValue Mail mail, @DefaultValue("100") int rateLimitPerMinute) {
+        @DefaultValue Mail mail, @DefaultValue ReadReplica readReplica, @DefaultValue("100") int rateLimitPerMinute) {
 
     /** @param requestDeadline the whole request, headers and body, must arrive within this */
     public record Http(@DefaultValue("10s") Duration requestDeadline) {
@@ -91,6 +91,22 @@ public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValu
 
         public boolean enabled() {
             return !host.isBlank();
+        }
+    }
+
+    /**
+     * A read replica of the server's database for the portal's lists, counts, statistics and reports; none
+     * while {@code url} is empty.
+     *
+     * @param connectTimeout how long a read waits for a replica connection before it goes to the primary
+     * @param retryAfter     after a failed read, how long reads stay on the primary before the replica is tried again
+     */
+    public record ReadReplica(@DefaultValue("") String url, @DefaultValue("") String username,
+            @DefaultValue("") String password, @DefaultValue("5") int poolSize,
+            @DefaultValue("2s") Duration connectTimeout, @DefaultValue("30s") Duration retryAfter) {
+
+        public boolean enabled() {
+            return !url.isBlank();
         }
     }
 }

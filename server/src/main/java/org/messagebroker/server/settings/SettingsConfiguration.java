@@ -43,4 +43,9 @@ class SettingsConfiguration {
     ServerSettings.Mail mailSettings(ServerSettings settings) {
         return settings.mail();
     }
+
+    @Bean
+    ServerSettings.ReadReplica readReplicaSettings(ServerSettings settings) {
+        return settings.readReplica();
+    }
 }

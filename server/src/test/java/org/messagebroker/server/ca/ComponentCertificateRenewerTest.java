@@ -35,7 +35,7 @@ class ComponentCertificateRenewerTest {
         issue("server", ComponentRole.forName("server").orElseThrow(), Duration.ofDays(3));
         issue("proxy", ComponentRole.forName("proxy").orElseThrow(), Duration.ofDays(30));
         renewer = new ComponentCertificateRenewer(ca, new ServerSettings(dataDir, null, null, null, null, null, null,
-                null, null, null, null, null, 100), clock, published::add);
+                null, null, null, null, null, null, 100), clock, published::add);
     }
 
     private void issue(String component, ComponentRole role, Duration lifetime) throws Exception {

@@ -39,7 +39,7 @@ class MessageRepositoryTest {
     @BeforeEach
     void emptyDatabase() {
         jdbc = ServerDatabases.empty(database);
-        store = new MessageRepository(jdbc);
+        store = new MessageRepository(jdbc, ServerDatabases.reads(database));
         writer = new MessageWriter(jdbc, ServerDatabases.vendor(database));
         crypto = KeysForTests.in(keys).crypto();
         for (String client : List.of("client-a", "client-b")) {

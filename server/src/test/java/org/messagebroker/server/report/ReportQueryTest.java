@@ -37,7 +37,7 @@ class ReportQueryTest {
             jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                     + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").params(client, "SHA256:" + client).update();
         }
-        reports = new ReportQuery(jdbc);
+        reports = new ReportQuery(ServerDatabases.reads(database));
         // acme, 20 Nov: ten delivered in 10, 20, …, 100 ms; one failed; globex, 21 Nov: one delivered, two failed
         for (int i = 1; i <= 10; i++) {
             delivered("acme", "2026-11-20T10:00:00Z", i * 10);

@@ -48,7 +48,7 @@ class ReencryptionTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        store = new MessageRepository(jdbc);
+        store = new MessageRepository(jdbc, ServerDatabases.reads(database));
         keys = KeysForTests.in(dir);
         webhooks = new WebhookRepository(jdbc, keys.cipher());
         reencryption = new Reencryption(jdbc, store, keys.crypto(), new SimpleMeterRegistry(),

@@ -41,6 +41,11 @@ public final class ServerDatabases {
         return jdbc;
     }
 
+    /** The portal's reads on the given database, without a replica. */
+    public static PortalReads reads(TestDatabase database) {
+        return new PortalReads(dataSource(database));
+    }
+
     public static DatabaseVendor vendor(TestDatabase database) {
         return DatabaseVendor.of(database.url("x"));
     }

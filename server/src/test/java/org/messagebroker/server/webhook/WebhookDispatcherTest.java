@@ -66,7 +66,7 @@ class WebhookDispatcherTest {
         events = new WebhookEventRepository(jdbc);
         outbox = new WebhookOutbox(webhooks, events, clock);
         WebhookSender sender = new WebhookSender(new WebhookTrust(settings), new WebhookTargets(settings), webhooks,
-                new MessageRepository(jdbc), keys.crypto(), clock, settings);
+                new MessageRepository(jdbc, ServerDatabases.reads(TestDatabase.SQLITE)), keys.crypto(), clock, settings);
         dispatcher = new WebhookDispatcher(events, webhooks, sender, new RetrySchedule(settings.firstRetry(),
                 settings.maxRetryDelay(), settings.retryFor(), () -> 1.0), clock, meters, Duration.ofSeconds(30));
         secret = webhooks.save("client-a", receiver.url("/hooks/broker"), Set.of("message.delivered"), false,

@@ -44,7 +44,7 @@ class DeploymentFilesTest {
     void thePrometheusConfigurationAndAlertRulesPassPromtool() throws Exception {
         Path monitoring = REPOSITORY.resolve("deploy/monitoring");
         assertThat(run(monitoring, "promtool", "check", "config", "--syntax-only", "prometheus.yml")).contains("SUCCESS");
-        assertThat(run(monitoring, "promtool", "check", "rules", "alerts.yml")).contains("SUCCESS: 10 rules found");
+        assertThat(run(monitoring, "promtool", "check", "rules", "alerts.yml")).contains("SUCCESS: 11 rules found");
         assertThat(run(monitoring, "promtool", "test", "rules", "alerts-test.yml")).contains("SUCCESS");
     }
 
