@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class PortalReads implements DisposableBean {
+
+    /** No replica, a replica the reads go to, or one they bypass after it failed. */
+    public enum ReplicaState { NONE, IN_USE, BYPASSED }
 
     private static final Logger log = LoggerFactory.getLogger(PortalReads.class);
 
@@ -59,20 +63,45 @@ public class PortalReads implements DisposableBean {
     }
 
     public <T> T read(Function<JdbcClient, T> query) {
-        if (replica != null && clock.instant().isAfter(replicaSkippedUntil)) {
+        if (replica != null && !bypassed()) {
             try {
                 return replica.read(query);
             } catch (DataAccessResourceFailureException | TransientDataAccessException
                     | CannotCreateTransactionException e) {
-                replicaSkippedUntil = clock.instant().plus(settings.retryAfter());
-                log.warn("The read replica failed ({}); the portal reads from the primary for {}",
-                        e.getMostSpecificCause().getMessage(), settings.retryAfter());
-                fallbacks.increment();
+                bypass(e);
             }
-        } else if (replica != null) {
+        }
+        if (replica != null) {
             fallbacks.increment();
         }
         return primary.read(query);
+    }
+
+    /** Asks the replica when reads go to it: one that fails now is bypassed from now on. */
+    public ReplicaState replicaState() {
+        if (replica == null) {
+            return ReplicaState.NONE;
+        }
+        if (!bypassed()) {
+            try {
+                replica.read(db -> db.sql("SELECT 1").query(Integer.class).single());
+                return ReplicaState.IN_USE;
+            } catch (DataAccessResourceFailureException | TransientDataAccessException
+                    | CannotCreateTransactionException e) {
+                bypass(e);
+            }
+        }
+        return ReplicaState.BYPASSED;
+    }
+
+    private boolean bypassed() {
+        return !clock.instant().isAfter(replicaSkippedUntil);
+    }
+
+    private void bypass(NestedRuntimeException failure) {
+        replicaSkippedUntil = clock.instant().plus(settings.retryAfter());
+        log.warn("The read replica failed ({}); the portal reads from the primary for {}",
+                failure.getMostSpecificCause().getMessage(), settings.retryAfter());
     }
 
     @Override

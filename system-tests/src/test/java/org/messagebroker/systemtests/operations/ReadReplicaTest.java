@@ -2,6 +2,8 @@ package org.messagebroker.systemtests.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ class ReadReplicaTest {
                         Role.PROXY), Map.of("DB_URL", primary.url("broker"), "DB_USERNAME", "root",
                         "DB_READ_URL", replica.url("broker"), "DB_READ_RETRY_AFTER", "1h"))) {
             String admin = broker.adminToken();
+            assertThat(health(broker).path("components").path("read_replica").asString()).isEqualTo("healthy");
             String first = broker.submit("first");
             broker.awaitDelivered(admin, first);
 
@@ -51,6 +54,9 @@ class ReadReplicaTest {
             awaitStoredOnPrimary(broker, admin, third);
             assertThat(listed(broker, admin)).containsExactly(third, second, first);
             assertThat(fallbacks(broker)).isPositive();
+            JsonNode health = health(broker);
+            assertThat(health.path("status").asString()).isEqualTo("healthy");
+            assertThat(health.path("components").path("read_replica").asString()).isEqualTo("degraded");
             assertThat(broker.getJson(admin, "/admin/stats").path("total_messages").asLong()).isEqualTo(3);
         }
     }
@@ -68,6 +74,13 @@ class ReadReplicaTest {
             ids.add(message.path("message_id").asString());
         }
         return ids;
+    }
+
+    private static JsonNode health(RunningBroker broker) {
+        HttpResponse<String> health = RunningBroker.send(broker.client(null),
+                HttpRequest.newBuilder(broker.server("/health")).GET());
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        return RunningBroker.json(health);
     }
 
     private static double fallbacks(RunningBroker broker) {
