@@ -35,8 +35,13 @@ final class Connections implements AutoCloseable {
             current.close();
         }
         slots[slot] = null; // if opening fails, the closed connection must not be offered again
-        slots[slot] = new HttpsConnection(certificates.get(slot % certificates.size()), proxy, keepAlive);
+        slots[slot] = new HttpsConnection(certificates.get(certificateOf(slot)), proxy, keepAlive);
         return slots[slot];
+    }
+
+    /** The certificate thread {@code slot} sends with. */
+    int certificateOf(int slot) {
+        return slot % certificates.size();
     }
 
     /** After a failed request: the slot's connection is in an unknown state. */
@@ -47,9 +52,9 @@ final class Connections implements AutoCloseable {
         }
     }
 
-    /** A connection with the first certificate, for reading messages back. */
-    HttpsConnection open() throws IOException {
-        return new HttpsConnection(certificates.getFirst(), proxy, keepAlive);
+    /** A connection with one of the certificates, for reading back the messages it sent. */
+    HttpsConnection open(int certificate) throws IOException {
+        return new HttpsConnection(certificates.get(certificate), proxy, keepAlive);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class LoadRun {
     private final int retries;
     private final Recorder latency = new Recorder(3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
-    private final Queue<String> accepted = new ConcurrentLinkedQueue<>();
+    private final Queue<Accepted> accepted = new ConcurrentLinkedQueue<>();
     private final AtomicLong next = new AtomicLong();
     private final LongAdder sent = new LongAdder();
     private volatile boolean stopped;
@@ -140,15 +140,15 @@ final class LoadRun {
             failed(n, key, failure, micros);
             return false;
         }
-        answered(n, key, response, micros);
+        answered(thread, n, key, response, micros);
         return response.status() < 500 && response.status() != 429;
     }
 
-    private void answered(long seq, String key, HttpsConnection.Response response, long micros) {
+    private void answered(int thread, long seq, String key, HttpsConnection.Response response, long micros) {
         String messageId = null;
         if (response.status() == 202) {
             messageId = JSON.readTree(response.body()).path("message_id").asString();
-            accepted.add(messageId);
+            accepted.add(new Accepted(messageId, connections.certificateOf(thread)));
         } else {
             errors.computeIfAbsent("HTTP " + response.status(), k -> new LongAdder()).increment();
         }
@@ -164,8 +164,12 @@ final class LoadRun {
         }
     }
 
+    /** A 202's message id, and which of the bench's certificates sent it (only its client may read it back). */
+    record Accepted(String messageId, int certificate) {
+    }
+
     /** Latencies in microseconds. */
-    record Result(int sent, List<String> accepted, Histogram latency, Duration elapsed, Map<String, Long> errors) {
+    record Result(int sent, List<Accepted> accepted, Histogram latency, Duration elapsed, Map<String, Long> errors) {
 
         double acceptedPerSecond() {
             return accepted.size() / (elapsed.toNanos() / 1e9);

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.HdrHistogram.Histogram;
+import org.messagebroker.cli.bench.LoadRun.Accepted;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,12 +36,12 @@ final class StoredCheck {
         this.concurrency = concurrency;
     }
 
-    Result await(List<String> accepted, Duration timeout) throws InterruptedException {
-        Set<String> pending = ConcurrentHashMap.newKeySet();
+    Result await(List<Accepted> accepted, Duration timeout) throws InterruptedException {
+        Set<Accepted> pending = ConcurrentHashMap.newKeySet();
         pending.addAll(accepted);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Queue<String> round = new ConcurrentLinkedQueue<>(pending);
+            Queue<Accepted> round = new ConcurrentLinkedQueue<>(pending);
             List<Thread> readers = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 readers.add(Thread.ofVirtual().start(() -> read(round, pending)));
@@ -54,24 +57,28 @@ final class StoredCheck {
         return new Result(accepted.size() - pending.size(), pending.size(), storedMillis, drain);
     }
 
-    private void read(Queue<String> round, Set<String> pending) {
-        HttpsConnection connection = null;
+    /** Reads each message back with the certificate that sent it: a client sees only its own messages. */
+    private void read(Queue<Accepted> round, Set<Accepted> pending) {
+        Map<Integer, HttpsConnection> open = new HashMap<>();
         try {
-            for (String id = round.poll(); id != null; id = round.poll()) {
+            for (Accepted message = round.poll(); message != null; message = round.poll()) {
+                HttpsConnection connection = open.get(message.certificate());
                 if (connection == null || !connection.reusable()) {
-                    connection = connections.open();
+                    if (connection != null) {
+                        connection.close();
+                    }
+                    connection = connections.open(message.certificate());
+                    open.put(message.certificate(), connection);
                 }
-                HttpsConnection.Response response = connection.get("/api/v1/messages/" + id);
+                HttpsConnection.Response response = connection.get("/api/v1/messages/" + message.messageId());
                 if (response.status() == 200 && delivered(JSON.readTree(response.body()))) {
-                    pending.remove(id);
+                    pending.remove(message);
                 }
             }
         } catch (IOException e) {
             // this round ends for this reader; what it did not read stays pending for the next
         } finally {
-            if (connection != null) {
-                connection.close();
-            }
+            open.values().forEach(HttpsConnection::close);
         }
     }
 

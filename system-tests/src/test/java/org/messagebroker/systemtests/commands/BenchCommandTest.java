@@ -17,9 +17,11 @@ class BenchCommandTest {
     @Test
     void everyMessageTheBenchSendsIsAcceptedAndStored(@TempDir Path dir) {
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.SERVER, Role.WORKER, Role.PROXY))) {
-            broker.adminToken(); // the server is up and the demo client registered
+            // Two clients: each reads back only its own messages, so the check must ask with the sender's certificate.
+            broker.registerClient(broker.adminToken(), "acme");
             String out = CommandRun.broker(0, "bench", "--url", broker.proxy("/").toString(), "--data-dir",
-                    dir.toString(), "--count", "300", "--concurrency", "16", "--end-to-end", "--timeout", "60s");
+                    dir.toString(), "--client-cert", "demo-client,acme", "--count", "300", "--concurrency", "16",
+                    "--end-to-end", "--timeout", "60s");
             JsonNode report = CommandRun.jsonReport(out);
             assertThat(report.path("sent").asInt()).isEqualTo(300);
             assertThat(report.path("accepted").asInt()).isEqualTo(300);
