@@ -62,7 +62,8 @@ class ReportQuery {
                 });
         Map<String, Percentiles> perClient = new LinkedHashMap<>();
         byClient.forEach((client, histogram) -> perClient.put(client, percentiles(histogram)));
-        List<ReasonCount> failures = scoped(db, "SELECT error_message, COUNT(*) AS n FROM messages WHERE status = 'failed'"
+        List<ReasonCount> failures = scoped(db,
+                "SELECT error_message, COUNT(*) AS n FROM messages WHERE status = 'failed'"
                 + " AND created_at >= ? AND created_at < ?", from, to.plusDays(1), clientId,
                 " GROUP BY error_message ORDER BY n DESC, error_message")
                 .query((rs, n) -> new ReasonCount(rs.getString(1) == null ? "(none given)" : rs.getString(1),
@@ -72,8 +73,8 @@ class ReportQuery {
                 failures.subList(0, Math.min(TOP_REASONS, failures.size())));
     }
 
-    private static JdbcClient.StatementSpec scoped(JdbcClient db, String select, LocalDate from, LocalDate until, String clientId,
-            String rest) {
+    private static JdbcClient.StatementSpec scoped(JdbcClient db, String select, LocalDate from, LocalDate until,
+            String clientId, String rest) {
         String sql = select + (clientId == null ? "" : " AND client_id = ?") + rest;
         JdbcClient.StatementSpec statement = db.sql(sql).param(from.atStartOfDay()).param(until.atStartOfDay());
         return clientId == null ? statement : statement.param(clientId);

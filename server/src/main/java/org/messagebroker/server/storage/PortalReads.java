@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.server.settings.ServerSettings;
@@ -63,18 +64,13 @@ public class PortalReads implements DisposableBean {
     }
 
     public <T> T read(Function<JdbcClient, T> query) {
-        if (replica != null && !bypassed()) {
-            try {
-                return replica.read(query);
-            } catch (DataAccessResourceFailureException | TransientDataAccessException
-                    | CannotCreateTransactionException e) {
-                bypass(e);
-            }
+        if (replica == null) {
+            return primary.read(query);
         }
-        if (replica != null) {
+        return onReplica(query, () -> {
             fallbacks.increment();
-        }
-        return primary.read(query);
+            return primary.read(query);
+        });
     }
 
     /** Asks the replica when reads go to it: one that fails now is bypassed from now on. */
@@ -82,16 +78,23 @@ public class PortalReads implements DisposableBean {
         if (replica == null) {
             return ReplicaState.NONE;
         }
+        return onReplica(db -> {
+            db.sql("SELECT 1").query(Integer.class).single();
+            return ReplicaState.IN_USE;
+        }, () -> ReplicaState.BYPASSED);
+    }
+
+    /** {@code query} on the replica unless it is bypassed or fails now (then bypassed), else {@code otherwise}. */
+    private <T> T onReplica(Function<JdbcClient, T> query, Supplier<T> otherwise) {
         if (!bypassed()) {
             try {
-                replica.read(db -> db.sql("SELECT 1").query(Integer.class).single());
-                return ReplicaState.IN_USE;
+                return replica.read(query);
             } catch (DataAccessResourceFailureException | TransientDataAccessException
                     | CannotCreateTransactionException e) {
                 bypass(e);
             }
         }
-        return ReplicaState.BYPASSED;
+        return otherwise.get();
     }
 
     private boolean bypassed() {

@@ -119,12 +119,13 @@ class MessageStorageTest {
         storage.storeFailed(unknownClient, 1, "unknown client client-x", failedAt);
         storage.storeFailed(readable, 7, "reported twice", failedAt);
 
-        StoredMessage row = new MessageRepository(jdbc, ServerDatabases.reads(database)).find(readable.messageId()).orElseThrow();
+        MessageRepository messages = new MessageRepository(jdbc, ServerDatabases.reads(database));
+        StoredMessage row = messages.find(readable.messageId()).orElseThrow();
         assertThat(row.status()).isEqualTo("failed");
         assertThat(row.attemptCount()).isEqualTo(7);
         assertThat(row.errorMessage()).isEqualTo("Exceeded maximum attempts (7): timeout");
         assertThat(row.lastAttemptAt()).isEqualTo(failedAt);
-        assertThat(new MessageRepository(jdbc, ServerDatabases.reads(database)).find(unknownClient.messageId())).isEmpty();
+        assertThat(messages.find(unknownClient.messageId())).isEmpty();
     }
 
     @Test

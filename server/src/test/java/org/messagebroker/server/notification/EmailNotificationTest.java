@@ -67,8 +67,8 @@ class EmailNotificationTest {
         outbox = new EmailOutbox(outboxRows, preferences, mailer, clock);
         sender = new EmailSender(outboxRows, preferences, mailer, new RetrySchedule(Duration.ofSeconds(30),
                 Duration.ofHours(1), Duration.ofHours(24), () -> 1.0), clock, new SimpleMeterRegistry());
-        jobs = new NotificationJobs(preferences, outbox, new CertificateRepository(jdbc), new MessageRepository(jdbc, ServerDatabases.reads(database)),
-                new DeadLetterRepository(jdbc), clock);
+        jobs = new NotificationJobs(preferences, outbox, new CertificateRepository(jdbc),
+                new MessageRepository(jdbc, ServerDatabases.reads(database)), new DeadLetterRepository(jdbc), clock);
     }
 
     @AfterEach
