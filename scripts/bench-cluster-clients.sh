@@ -15,12 +15,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 D="${1:-30}"
 CLIENTS="${CLIENTS:-12}"
 OUT="${OUT:-/tmp/broker-cluster-clients}"
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
+. "$root/scripts/bench-lib.sh"
 mkdir -p "$OUT"
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs); commit $(git -C "$root" rev-parse --short HEAD)" | tee "$OUT/summary.txt"
+echo "machine: $(machine); commit $(git -C "$root" rev-parse --short HEAD)" | tee "$OUT/summary.txt"
 
 for shape in ${SHAPES:-single cluster:1:1 cluster:3:1 cluster:3:2}; do
     IFS=: read -r kind primaries workers <<< "$shape"
@@ -32,26 +29,8 @@ for shape in ${SHAPES:-single cluster:1:1 cluster:3:1 cluster:3:2}; do
         for _ in $(seq 50); do redis-cli -p 18379 ping >/dev/null 2>&1 && break; sleep 0.1; done
         queue=(QUEUE_TYPE=redis REDIS_PORT=18379)
     else
-        nodes=()
-        for i in $(seq 1 $((primaries * 2))); do
-            port=$((18400 + i)); mkdir -p "$dir/redis-$port"
-            redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes.conf \
-                --dir "$dir/redis-$port" --save "" --appendonly yes --appendfsync always > "$dir/redis-$port.log" 2>&1 &
-            PIDS+=($!); nodes+=("127.0.0.1:$port")
-        done
-        for n in "${nodes[@]}"; do for _ in $(seq 50); do redis-cli -p "${n#*:}" ping >/dev/null 2>&1 && break; sleep 0.1; done; done
-        if [ "$primaries" -ge 3 ]; then
-            redis-cli --cluster create "${nodes[@]}" --cluster-replicas 1 --cluster-yes > "$dir/create.log"
-        else   # redis-cli creates clusters of three primaries or more: one primary and its replica by hand
-            redis-cli -p 18401 cluster addslotsrange 0 16383 > "$dir/create.log"
-            redis-cli -p 18402 cluster meet 127.0.0.1 18401 >> "$dir/create.log"
-            primary_id=$(redis-cli -p 18401 cluster myid)
-            for _ in $(seq 50); do   # the replica must have heard of the primary first (redis-cli exits 0 on ERR)
-                [ "$(redis-cli -p 18402 cluster replicate "$primary_id" 2>&1)" = OK ] && break; sleep 0.2
-            done
-        fi
-        for _ in $(seq 100); do redis-cli -p 18401 cluster info | grep -q 'cluster_state:ok' && break; sleep 0.2; done
-        queue=(QUEUE_TYPE=redis "REDIS_CLUSTER_NODES=$(IFS=,; echo "${nodes[*]}")" REDIS_PARTITIONS=12)
+        start_redis_cluster "$dir" "$primaries"
+        queue=(QUEUE_TYPE=redis "REDIS_CLUSTER_NODES=$(IFS=,; echo "${CLUSTER_NODES[*]}")" REDIS_PARTITIONS=12)
     fi
     mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_scale; CREATE DATABASE broker_scale"
     settings=("${queue[@]}" DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_scale DB_USERNAME=root

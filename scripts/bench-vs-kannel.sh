@@ -21,6 +21,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/scripts/java-home.sh"
+. "$root/scripts/bench-lib.sh"
 D="${1:-30}"
 WARMUP=5   # seconds the load generator sends before it measures
 HALF_RATE="${HALF_RATE:-3000}"
@@ -33,11 +34,7 @@ LG="$BENCH/loadgen/loadgen.sh"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 BODY='{"sender_number":"{{E164}}","message_body":"Benchmark message {{SEQ}} {{TEXT:100}}"}'
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
 
-machine() { echo "$(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r)"; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of one process, in clock ticks
 # Nanoseconds a JVM's compiler threads have spent compiling (elapsed, so it includes waiting for a core);
 # empty for a process that is no JVM (asked without starting jcmd, itself a JVM).
@@ -45,7 +42,6 @@ jit_ns() {
     [[ "$(readlink "/proc/$1/exe")" == */java ]] || return 0
     "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'
 }
-wait_log() { for _ in $(seq 180); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$1" >&2; exit 1; }
 
 loadgen() { # label data-dir concurrency [extra loadgen options...]
     local label=$1 dir=$2 c=$3; shift 3
@@ -135,18 +131,11 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
     for shape in ${CLUSTER_SHAPES:-3:1:0 3:1:1 3:4:1}; do
         IFS=: read -r primaries workers replicas <<< "$shape"
         dir="$OUT/cluster-$primaries-$workers-$replicas"; rm -rf "$dir"; mkdir -p "$dir"
-        declare -A ROLES=(); nodes=()
-        for i in $(seq 1 $((primaries * 2))); do
-            port=$((18400 + i)); mkdir -p "$dir/redis-$port"
-            redis-server --port "$port" --bind 127.0.0.1 --cluster-enabled yes --cluster-config-file nodes.conf \
-                --dir "$dir/redis-$port" --save "" --appendonly yes --appendfsync always > "$dir/redis-$port.log" 2>&1 &
-            PIDS+=($!); ROLES[redis$i]=$!; nodes+=("127.0.0.1:$port")
-        done
-        for n in "${nodes[@]}"; do for _ in $(seq 50); do redis-cli -p "${n#*:}" ping >/dev/null 2>&1 && break; sleep 0.1; done; done
-        redis-cli --cluster create "${nodes[@]}" --cluster-replicas 1 --cluster-yes > "$dir/create.log"
-        for _ in $(seq 100); do redis-cli -p 18401 cluster info | grep -q 'cluster_state:ok' && break; sleep 0.2; done
+        declare -A ROLES=()
+        start_redis_cluster "$dir" "$primaries"
+        for i in "${!CLUSTER_PIDS[@]}"; do ROLES[redis$((i + 1))]=${CLUSTER_PIDS[$i]}; done
         mysql -h 127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS broker_cluster; CREATE DATABASE broker_cluster"
-        export QUEUE_TYPE=redis REDIS_CLUSTER_NODES="$(IFS=,; echo "${nodes[*]}")" REDIS_PARTITIONS=12 \
+        export QUEUE_TYPE=redis REDIS_CLUSTER_NODES="$(IFS=,; echo "${CLUSTER_NODES[*]}")" REDIS_PARTITIONS=12 \
             REDIS_MIN_REPLICAS="$replicas" DB_URL=jdbc:mariadb://127.0.0.1:3306/broker_cluster DB_USERNAME=root \
             RATE_LIMIT_PER_MINUTE=100000000 BROKER_JAVA_OPTS="$ROLE_JAVA_OPTS" LOG_CONSOLE_LEVEL=INFO
         for role in server proxy; do
