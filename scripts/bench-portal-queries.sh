@@ -5,11 +5,17 @@
 # them (MariaDB's ANALYZE, PostgreSQL's EXPLAIN ANALYZE; median of 3), the queries one dashboard view runs:
 # the newest page for a user's client, its COUNT for the pager, its counts by status, the same for an admin
 # (every client), and deep pages. Only the migrations that shape `messages` are applied (V1 and the page
-# indexes of V7): the others do not touch it.
+# indexes of V7): the others do not touch it. Then, with the server's own classes (RetentionRun in the
+# benchmarks jar): retention purges the oldest month row by row; the table is partitioned by month as the
+# first start with BROKER_RETENTION_PARTITION_BY_MONTH does it; the queries are timed again; retention purges
+# the next month, now one partition.
 #
 # usage: scripts/bench-portal-queries.sh [ROWS=2000000] [CLIENTS=20]   (drops and creates broker_scale)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/scripts/java-home.sh"
+jar="$root/benchmarks/target/benchmarks.jar"
+[ -f "$jar" ] || { echo "error: build first: mvn -B -ntp -DskipTests install" >&2; exit 1; }
 ROWS="${1:-2000000}"
 CLIENTS="${2:-20}"
 schema="$root/server/src/main/resources/db/server"
@@ -51,6 +57,20 @@ postgresql_ms() {
         | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["Execution Time"])'
 }
 
+# The oldest month purged, the table partitioned, the queries again, the next month purged. $1: JDBC URL,
+# $2: user, $3: mariadb or postgresql (its functions <$3>_ms and <$3>_analyze).
+retention_and_partitions() {
+    local run=("$JAVA_HOME/bin/java" -cp "$jar" org.messagebroker.server.message.RetentionRun "$1" "$2")
+    echo "  retention: $("${run[@]}" purge)"
+    echo "  first start with BROKER_RETENTION_PARTITION_BY_MONTH: $("${run[@]}" partition)"
+    "$3_analyze"
+    echo "  the queries on the partitioned table:"
+    time_queries "$3_ms"
+    echo "  retention: $("${run[@]}" purge)"
+}
+mariadb_analyze() { mysql -h 127.0.0.1 -uroot "$db" -e "ANALYZE TABLE messages" > /dev/null; }
+postgresql_analyze() { psql -h 127.0.0.1 -U postgres -q "$db" -c "VACUUM ANALYZE messages"; }
+
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $ROWS messages over $CLIENTS clients and 365 days"
 
 echo "== MariaDB $(mysql -h 127.0.0.1 -uroot -N -e 'SELECT VERSION()')"
@@ -67,6 +87,7 @@ mysql -h 127.0.0.1 -uroot "$db" -e "
               FROM seq_1_to_$ROWS) times;
     ANALYZE TABLE messages;" > /dev/null
 time_queries mariadb_ms
+retention_and_partitions "jdbc:mariadb://127.0.0.1:3306/$db" root mariadb
 mysql -h 127.0.0.1 -uroot -e "DROP DATABASE $db"
 
 echo "== PostgreSQL $(psql -h 127.0.0.1 -U postgres -At -c 'SHOW server_version')"
@@ -85,4 +106,5 @@ psql -h 127.0.0.1 -U postgres -q -v ON_ERROR_STOP=1 "$db" -c "
             LATERAL (SELECT NOW() - (($ROWS - s) * 31536000.0 / $ROWS) * INTERVAL '1 second' AS t) times;" \
     -c "VACUUM ANALYZE messages" > /dev/null
 time_queries postgresql_ms
+retention_and_partitions "jdbc:postgresql://127.0.0.1:5432/$db" postgres postgresql
 psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE $db"

@@ -59,8 +59,13 @@ public record ServerSettings(Path dataDir, @DefaultValue Http http, @DefaultValu
     public record Portal(@DefaultValue("placeholder") String userMessageBodies) {
     }
 
-    /** @param age delivered and failed messages older than this are purged, {@code batchSize} rows at a time */
-    public record Retention(@DefaultValue("90d") Duration age, @DefaultValue("1000") int batchSize) {
+    /**
+     * @param age              delivered and failed messages older than this are purged, {@code batchSize} rows at a time
+     * @param partitionByMonth {@code messages} partitioned by month (MariaDB/MySQL, PostgreSQL), so that a month
+     *                         past the age goes as one partition
+     */
+    public record Retention(@DefaultValue("90d") Duration age, @DefaultValue("1000") int batchSize,
+            @DefaultValue("false") boolean partitionByMonth) {
     }
 
     /**

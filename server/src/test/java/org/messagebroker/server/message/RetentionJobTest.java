@@ -18,6 +18,7 @@ import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.server.settings.ServerSettings;
 import org.messagebroker.server.storage.DbTime;
 import org.messagebroker.server.storage.ServerDatabases;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Retention on SQLite, MariaDB and PostgreSQL: only finished messages past the age go, in batches. */
@@ -38,7 +39,10 @@ class RetentionJobTest {
         jdbc = ServerDatabases.empty(database);
         jdbc.sql("INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)"
                 + " VALUES ('client-a', 'SHA256:a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)").update();
-        job = new RetentionJob(jdbc, published::add, clock, meters, new ServerSettings.Retention(Duration.ofDays(90), 2));
+        ServerSettings.Retention settings = new ServerSettings.Retention(Duration.ofDays(90), 2, false);
+        MonthlyPartitions unpartitioned = new MonthlyPartitions(new JdbcTemplate(ServerDatabases.dataSource(database)),
+                ServerDatabases.vendor(database), clock, settings);
+        job = new RetentionJob(jdbc, unpartitioned, published::add, clock, meters, settings);
     }
 
     private void insert(String id, String status, Instant createdAt) {

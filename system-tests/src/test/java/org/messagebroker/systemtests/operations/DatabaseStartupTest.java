@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,20 +26,34 @@ import org.messagebroker.systemtests.harness.RunningBroker;
 /** Choosing the database is configuration only, and a database the server cannot use stops it clearly. */
 class DatabaseStartupTest {
 
+    /** With messages partitioned by month, as a large installation runs (docs/operations.md, "Scaling out"). */
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = {"MARIADB", "POSTGRESQL"})
-    void theWholePipelineRunsWithServerAndQueueOnOneDatabase(TestDatabase database, @TempDir Path dir) {
+    void theWholePipelineRunsWithServerAndQueueOnOneDatabase(TestDatabase database, @TempDir Path dir)
+            throws Exception {
         database.drop("broker_e2e");
         database.dataSource("broker_e2e").close();
         Map<String, Object> settings = Map.of(
-                "DB_URL", database.url("broker_e2e"), "DB_USERNAME", database.user(), "DB_PASSWORD", database.password(),
-                "QUEUE_JDBC_URL", database.url("broker_e2e"), "QUEUE_JDBC_USERNAME", database.user(),
-                "QUEUE_JDBC_PASSWORD", database.password());
+                "DB_URL", database.url("broker_e2e"), "DB_USERNAME", database.user(),
+                "DB_PASSWORD", database.password(), "QUEUE_JDBC_URL", database.url("broker_e2e"), "QUEUE_JDBC_USERNAME", database.user(),
+                "QUEUE_JDBC_PASSWORD", database.password(), "broker.retention.partition-by-month", "true");
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.values()), settings)) {
             String body = "on " + database + " " + UUID.randomUUID();
             String id = broker.submit(body);
-            assertThat(broker.awaitDelivered(broker.adminToken(), id).path("message_body").asString()).isEqualTo(body);
+            String admin = broker.adminToken();
+            assertThat(broker.awaitDelivered(admin, id).path("message_body").asString()).isEqualTo(body);
+            assertThat(broker.getJson(admin, "/portal/messages?skip=0&limit=5").findValuesAsString("message_id"))
+                    .containsExactly(id);
         }
+        assertThat(monthlyPartitions(database)).as("this month and three ahead").hasSize(4);
+    }
+
+    @Test
+    void partitionsAreRefusedOnTheEmbeddedDatabase(@TempDir Path dir) {
+        assertThatThrownBy(() -> new RunningBroker(dir, List.of(Role.SERVER),
+                Map.of("broker.retention.partition-by-month", "true")))
+                .isInstanceOf(RoleLauncher.LaunchException.class)
+                .hasMessageContaining("BROKER_RETENTION_PARTITION_BY_MONTH needs MariaDB/MySQL or PostgreSQL");
     }
 
     @Test
@@ -48,6 +64,23 @@ class DatabaseStartupTest {
                 .isInstanceOf(RoleLauncher.LaunchException.class)
                 .hasMessageStartingWith("cannot start the server: database error:")
                 .hasMessageContaining("127.0.0.1");
+    }
+
+    private static List<String> monthlyPartitions(TestDatabase database) throws Exception {
+        String catalog = database == TestDatabase.MARIADB
+                ? "SELECT PARTITION_NAME FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = 'broker_e2e'"
+                + " AND TABLE_NAME = 'messages' AND PARTITION_NAME LIKE 'p2%'"
+                : "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = 'messages'::regclass AND c.relname LIKE 'messages_2%'";
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(database.url("broker_e2e"), database.user(),
+                database.password()); Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(catalog)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     @Test
