@@ -95,6 +95,11 @@ class FailurePathTest {
                             "http://localhost:" + broker.workerPort + "/health")).GET()));
             assertThat(workerHealth.path("status").asString()).isEqualTo("degraded");
             assertThat(workerHealth.path("checks").path("main_server").asString()).isEqualTo("unhealthy");
+            // The server comes back only after the worker gave up: on a busy machine it can restart sooner than
+            // three attempts take, and the message is then simply delivered.
+            URI workerMetrics = URI.create("http://localhost:" + broker.workerPort + "/metrics");
+            Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> RunningBroker.metricSum(workerMetrics, "worker_messages_failed_total") >= 1);
 
             broker.start(Role.SERVER);
             JsonNode failed = broker.awaitStatus(token, id, "failed");
