@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * With {@code BROKER_RETENTION_PARTITION_BY_MONTH}, {@code messages} is partitioned by the month (UTC) its
  * messages were accepted in: the first start with the setting rebuilds the table so (before the server takes
  * requests), partitions are kept {@value #MONTHS_AHEAD} months ahead, and retention drops a month whose
- * rows are all past the retention age in one statement instead of deleting them row by row.
+ * rows are all past the retention age in one statement instead of deleting them row by row: a message then
+ * goes once the last day of the month it was accepted in is past the age, up to a month later than without.
  */
 @Component
 public class MonthlyPartitions implements InitializingBean {
@@ -46,7 +47,7 @@ public class MonthlyPartitions implements InitializingBean {
         };
     }
 
-    public boolean enabled() {
+    private boolean enabled() {
         return sql != null;
     }
 
@@ -63,11 +64,13 @@ public class MonthlyPartitions implements InitializingBean {
         if (!partitioned()) {
             long started = System.nanoTime();
             List<YearMonth> months = range(oldestMonth(), now().plusMonths(MONTHS_AHEAD));
+            log.info("Partitioning messages by month ({} to {}): the table is copied, and requests are taken once"
+                    + " that is done", months.getFirst(), months.getLast());
             on(connection -> {
                 sql.convert(connection, months);
                 return null;
             });
-            log.info("Partitioned messages by month ({} to {}) in {} ms", months.getFirst(), months.getLast(),
+            log.info("Partitioned messages by month in {} ms",
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         addMonthsAhead();
@@ -106,6 +109,16 @@ public class MonthlyPartitions implements InitializingBean {
             }
         }
         return dropped;
+    }
+
+    /**
+     * Retention deletes row by row only messages accepted before this: the cutoff on a table not partitioned;
+     * on a partitioned one the start of the cutoff's month, as each month's messages go with their partition
+     * once the whole month is past the age, and rows are deleted one by one only where a row still kept
+     * (not finished) stopped a month that is past it from being dropped.
+     */
+    public Instant rowsAcceptedBefore(Instant cutoff) {
+        return partitioned() ? start(YearMonth.from(cutoff.atZone(ZoneOffset.UTC))) : cutoff;
     }
 
     private YearMonth now() {

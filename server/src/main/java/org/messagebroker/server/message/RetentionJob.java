@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Purges delivered and failed messages older than the retention age (default 90 days, as the
- * original's manual says): whole months at once where {@code messages} is partitioned by month, the rest in
- * bounded batches, so a large purge never holds long locks.
+ * original's manual says) in bounded batches, so a large purge never holds long locks; where
+ * {@code messages} is partitioned by month, by whole months instead ({@link MonthlyPartitions}).
  */
 @Component
 public class RetentionJob {
@@ -56,11 +56,12 @@ public class RetentionJob {
     public long purge() {
         Instant cutoff = clock.instant().minus(retention);
         long total = partitions.dropExpired(cutoff);
+        Instant acceptedBefore = partitions.rowsAcceptedBefore(cutoff);
         List<Long> ids;
         do {
             ids = jdbc.sql("SELECT id FROM messages WHERE status IN ('delivered', 'failed') AND created_at < ?"
-                            + " ORDER BY id LIMIT ?")
-                    .params(DbTime.utc(cutoff), batchSize).query(Long.class).list();
+                            + " AND queued_at < ? ORDER BY id LIMIT ?")
+                    .params(DbTime.utc(cutoff), DbTime.utc(acceptedBefore), batchSize).query(Long.class).list();
             if (!ids.isEmpty()) {
                 total += jdbc.sql("DELETE FROM messages WHERE id IN (:ids)").param("ids", ids).update();
             }

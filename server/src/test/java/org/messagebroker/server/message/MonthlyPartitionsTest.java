@@ -102,14 +102,18 @@ class MonthlyPartitionsTest {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         RetentionJob job = new RetentionJob(jdbc, partitions(), event -> { }, clock, meters, settings(true));
 
-        assertThat(job.purge()).as("January's partition (3), and February's and March's finished rows (3)")
-                .isEqualTo(6);
+        assertThat(job.purge()).as("January's partition (3), February's finished rows (2)").isEqualTo(5);
 
         assertThat(months()).as("February holds a message still queued").doesNotContain(YearMonth.of(2026, 1))
                 .contains(YearMonth.of(2026, 2), YearMonth.of(2026, 3));
-        assertThat(jdbc.sql("SELECT message_id FROM messages ORDER BY message_id").query(String.class).list())
-                .containsExactly("apr", "feb-queued");
-        assertThat(meters.counter("main_server_messages_purged_total").count()).isEqualTo(6);
+        assertThat(messageIds()).as("March, not wholly past the age, stays whole")
+                .containsExactly("apr", "feb-queued", "mar-old");
+        assertThat(meters.counter("main_server_messages_purged_total").count()).isEqualTo(5);
+
+        clock.advance(Duration.ofDays(16));
+        assertThat(job.purge()).as("March's partition, once its last day is past the age").isEqualTo(1);
+        assertThat(months()).doesNotContain(YearMonth.of(2026, 3));
+        assertThat(messageIds()).containsExactly("apr", "feb-queued");
 
         StoredMessage late = new StoredMessage(0, "jan-late", "client-a", "default", "h", "n", "b", 1, "delivered",
                 9, clock.instant(), Instant.parse("2026-01-20T00:00:00Z"), clock.instant(), null, clock.instant());
@@ -157,6 +161,10 @@ class MonthlyPartitionsTest {
     private static StoredMessage message(String id, String queuedAt, String status) {
         Instant at = Instant.parse(queuedAt);
         return new StoredMessage(0, id, "client-a", "default", "h", "n", "b", 1, status, 1, at, at, null, null, null);
+    }
+
+    private List<String> messageIds() {
+        return jdbc.sql("SELECT message_id FROM messages ORDER BY message_id").query(String.class).list();
     }
 
     private List<String> rows() {
