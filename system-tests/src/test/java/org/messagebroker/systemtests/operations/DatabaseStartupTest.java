@@ -3,6 +3,7 @@ package org.messagebroker.systemtests.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,8 +36,9 @@ class DatabaseStartupTest {
         database.dataSource("broker_e2e").close();
         Map<String, Object> settings = Map.of(
                 "DB_URL", database.url("broker_e2e"), "DB_USERNAME", database.user(),
-                "DB_PASSWORD", database.password(), "QUEUE_JDBC_URL", database.url("broker_e2e"), "QUEUE_JDBC_USERNAME", database.user(),
-                "QUEUE_JDBC_PASSWORD", database.password(), "broker.retention.partition-by-month", "true");
+                "DB_PASSWORD", database.password(), "QUEUE_JDBC_URL", database.url("broker_e2e"),
+                "QUEUE_JDBC_USERNAME", database.user(), "QUEUE_JDBC_PASSWORD", database.password(),
+                "broker.retention.partition-by-month", "true");
         try (RunningBroker broker = new RunningBroker(dir, List.of(Role.values()), settings)) {
             String body = "on " + database + " " + UUID.randomUUID();
             String id = broker.submit(body);
@@ -57,13 +59,16 @@ class DatabaseStartupTest {
     }
 
     @Test
-    void anUnreachableDatabaseStopsTheServerWithAClearMessage(@TempDir Path dir) {
+    void anUnreachableDatabaseStopsTheServerWithAClearMessage(@TempDir Path dir) throws Exception {
         assertThatThrownBy(() -> new RunningBroker(dir, List.of(Role.SERVER),
                 Map.of("DB_URL", "jdbc:postgresql://127.0.0.1:1/nothing", "DB_USERNAME", "postgres",
                         "DB_CONNECT_TIMEOUT", "2000")))
                 .isInstanceOf(RoleLauncher.LaunchException.class)
                 .hasMessageStartingWith("cannot start the server: database error:")
                 .hasMessageContaining("127.0.0.1");
+        assertThat(Files.readString(dir.resolve("logs/server.log"))).as("the log says why, without a stack trace")
+                .contains("APPLICATION FAILED TO START", "Connection to 127.0.0.1:1 refused")
+                .doesNotContainPattern("\\n\\s+at [a-z]+\\.");
     }
 
     private static List<String> monthlyPartitions(TestDatabase database) throws Exception {
