@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.messagebroker.core.MetricHelp;
+import org.messagebroker.core.errors.ScheduledJobErrors;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.queue.QueueInspector;
 import org.messagebroker.core.tls.InternalApiClient;
@@ -23,7 +24,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class,
+        ScheduledJobErrors.class})
 public class ProxyApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-proxy";

@@ -3,6 +3,7 @@ package org.messagebroker.server;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.messagebroker.core.MetricHelp;
+import org.messagebroker.core.errors.ScheduledJobErrors;
 import org.messagebroker.core.intake.IntakeConfiguration;
 import org.messagebroker.core.web.ProblemErrorPages;
 import org.messagebroker.core.web.RequestDeadlines;
@@ -22,7 +23,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, IntakeConfiguration.class, MetricHelp.class,
+        ScheduledJobErrors.class})
 public class ServerApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-server";

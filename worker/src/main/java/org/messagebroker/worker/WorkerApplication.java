@@ -2,6 +2,7 @@ package org.messagebroker.worker;
 
 import java.time.Clock;
 import org.messagebroker.core.MetricHelp;
+import org.messagebroker.core.errors.ScheduledJobErrors;
 import org.messagebroker.queue.jdbc.JdbcQueueConfiguration;
 import org.messagebroker.queue.redis.RedisQueueConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,7 +18,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, MetricHelp.class})
+@Import({JdbcQueueConfiguration.class, RedisQueueConfiguration.class, MetricHelp.class,
+        ScheduledJobErrors.class})
 public class WorkerApplication {
 
     public static final String CONFIG_NAME = "broker-common,broker-worker";
