@@ -3,13 +3,12 @@ package org.messagebroker.systemtests.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import org.messagebroker.cli.run.RoleLauncher;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.systemtests.harness.RunningBroker;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Choosing the database is configuration only, and a database the server cannot use stops it clearly. */
 class DatabaseStartupTest {
@@ -71,21 +71,15 @@ class DatabaseStartupTest {
                 .doesNotContainPattern("\\n\\s+at [a-z]+\\.");
     }
 
-    private static List<String> monthlyPartitions(TestDatabase database) throws Exception {
+    private static List<String> monthlyPartitions(TestDatabase database) {
         String catalog = database == TestDatabase.MARIADB
                 ? "SELECT PARTITION_NAME FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = 'broker_e2e'"
                 + " AND TABLE_NAME = 'messages' AND PARTITION_NAME LIKE 'p2%'"
                 : "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
                 + " WHERE i.inhparent = 'messages'::regclass AND c.relname LIKE 'messages_2%'";
-        List<String> names = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(database.url("broker_e2e"), database.user(),
-                database.password()); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(catalog)) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
+        try (HikariDataSource pool = database.dataSource("broker_e2e")) {
+            return JdbcClient.create(pool).sql(catalog).query(String.class).list();
         }
-        return names;
     }
 
     @Test
