@@ -16,9 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Inserts into {@code messages}, a batch in one statement: rows whose id is stored already are left out,
- * and the unique key stops a concurrent insert of the same id without failing the statement. New rows go
- * in {@code message_id} order, so overlapping concurrent batches lock in one order and cannot deadlock.
+ * Inserts into {@code messages}, a batch in one statement: the unique key leaves out a row whose message is
+ * stored already (also one inserted concurrently) without failing the statement, and RETURNING names only
+ * the rows inserted, on every database. On a table partitioned by month that key is ({@code message_id},
+ * {@code queued_at}), which still stores each message once: every delivery of a message carries the time
+ * it was accepted. Rows go in {@code message_id} order, so overlapping concurrent batches lock in one order
+ * and cannot deadlock.
  */
 @Repository
 public class MessageWriter {
@@ -44,14 +47,9 @@ public class MessageWriter {
         }
         Map<String, StoredMessage> byId = new LinkedHashMap<>();
         rows.forEach(row -> byId.putIfAbsent(row.messageId(), row));
-        jdbc.sql("SELECT message_id FROM messages WHERE message_id IN (:ids)").param("ids", List.copyOf(byId.keySet()))
-                .query(String.class).list().forEach(byId::remove);
-        if (byId.isEmpty()) {
-            return Set.of();
-        }
-        List<StoredMessage> fresh = byId.values().stream().sorted(Comparator.comparing(StoredMessage::messageId)).toList();
-        List<Object> values = new ArrayList<>(fresh.size() * 14);
-        fresh.forEach(m -> values.addAll(List.of(m.messageId(), m.clientId(), m.domain(), m.senderNumberHashed(),
+        List<StoredMessage> ordered = byId.values().stream().sorted(Comparator.comparing(StoredMessage::messageId)).toList();
+        List<Object> values = new ArrayList<>(ordered.size() * 14);
+        ordered.forEach(m -> values.addAll(List.of(m.messageId(), m.clientId(), m.domain(), m.senderNumberHashed(),
                 m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(), m.attemptCount(),
                 DbTime.utc(m.createdAt()), DbTime.utc(m.queuedAt()),
                 // Typed, because for an untyped null Spring asks the driver for the column's type, which
@@ -59,7 +57,7 @@ public class MessageWriter {
                 new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.deliveredAt())),
                 new SqlParameterValue(Types.VARCHAR, m.errorMessage()),
                 new SqlParameterValue(Types.TIMESTAMP, DbTime.utc(m.lastAttemptAt())))));
-        String rowsValues = "INTO messages (" + COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(fresh.size(), ROW));
+        String rowsValues = "INTO messages (" + COLUMNS + ") VALUES " + String.join(", ", Collections.nCopies(ordered.size(), ROW));
         return new HashSet<>(jdbc.sql(vendor.insertIfAbsent(rowsValues, " RETURNING message_id"))
                 .params(values).query(String.class).list());
     }
