@@ -12,7 +12,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.messagebroker.core.concurrent.Completions;
 import org.messagebroker.core.message.MessageContent;
 import org.messagebroker.core.message.MessageValidator;
 import org.messagebroker.core.message.MessageValidator.FieldError;
@@ -52,12 +56,23 @@ public final class MessageIntake {
     }
 
     /**
+     * Accepts a message, returning once the queue has durably taken it.
+     *
      * @throws InvalidSubmissionException     the content or the key breaks the rules (nothing enqueued)
      * @throws IdempotencyKeyReusedException  the key was used for a different request
      * @throws RateLimitedException           the client has no token left in its rate-limit bucket
      * @throws org.messagebroker.core.queue.QueueUnavailableException the queue did not take it: not accepted
      */
     public Accepted accept(Submission submission) {
+        return Completions.join(submit(submission));
+    }
+
+    /**
+     * {@link #accept} for callers that must not block: validates and seals on the caller's thread (throwing
+     * {@link InvalidSubmissionException} there), then returns a future that completes, on the queue's
+     * writer thread, as {@link #accept} returns or with what it throws.
+     */
+    public CompletableFuture<Accepted> submit(Submission submission) {
         List<FieldError> errors = new ArrayList<>(MessageValidator.validate(submission.senderNumber(),
                 submission.messageBody()));
         if (submission.domain() != null && submission.domain().length() > MAX_DOMAIN_LENGTH) {
@@ -80,11 +95,15 @@ public final class MessageIntake {
         String requestHash = submission.idempotencyKey() == null ? null : requestHash(submission);
         IdempotencyKey key = requestHash == null ? null
                 : new IdempotencyKey(origin.clientId(), submission.idempotencyKey(), requestHash, IDEMPOTENCY_TTL);
-        Enqueued enqueued = queue.enqueueAll(List.of(new Enqueueing(message, key, origin.ratePerMinute()))).getFirst();
+        return queue.enqueueAllAsync(List.of(new Enqueueing(message, key, origin.ratePerMinute())))
+                .thenApply(results -> accepted(results.getFirst(), origin, requestHash));
+    }
+
+    private static Accepted accepted(Enqueued enqueued, Origin origin, @Nullable String requestHash) {
         if (enqueued.rateLimited()) {
             throw new RateLimitedException(enqueued.rate());
         }
-        if (enqueued.replayed() && !requestHash.equals(enqueued.requestHash())) {
+        if (enqueued.replayed() && !Objects.equals(requestHash, enqueued.requestHash())) {
             throw new IdempotencyKeyReusedException();
         }
         return new Accepted(enqueued.messageId(), origin.clientId(), enqueued.queuedAt(), enqueued.depth(),

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.messagebroker.core.concurrent.Completions;
 
 /**
  * Group commit in front of a queue backend: the enqueues of concurrent requests are written together,
@@ -45,21 +45,28 @@ public final class GroupCommit implements QueueProducer, AutoCloseable {
 
     @Override
     public List<Enqueued> enqueueAll(List<Enqueueing> messages) {
+        return Completions.join(enqueueAllAsync(messages));
+    }
+
+    /**
+     * Returns at once; the future completes on the writer thread once the batch holding these messages
+     * is durable (or fails with what failed it). Continue on an executor of your own: the writer's time
+     * is the next batch's.
+     */
+    @Override
+    public CompletableFuture<List<Enqueued>> enqueueAllAsync(List<Enqueueing> messages) {
         if (closed) {
-            throw new QueueUnavailableException("the queue is closing", null);
+            return CompletableFuture.failedFuture(new QueueUnavailableException("the queue is closing", null));
+        }
+        if (messages.size() == 1) {
+            Pending pending = new Pending(messages.getFirst());
+            waiting.add(pending);
+            return pending.result.thenApply(List::of);
         }
         List<Pending> mine = messages.stream().map(Pending::new).toList();
         waiting.addAll(mine);
-        List<Enqueued> results = new ArrayList<>(mine.size());
-        for (Pending pending : mine) {
-            try {
-                results.add(pending.result.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause
-                        : new QueueUnavailableException("queue enqueue failed", e.getCause());
-            }
-        }
-        return results;
+        return CompletableFuture.allOf(mine.stream().map(Pending::result).toArray(CompletableFuture[]::new))
+                .thenApply(done -> mine.stream().map(pending -> pending.result.join()).toList());
     }
 
     private void writeBatches() {

@@ -1,6 +1,7 @@
 package org.messagebroker.core.queue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** What the intake (the proxy, the portal's sending) needs of the queue: to put messages in, durably. */
 public interface QueueProducer {
@@ -13,6 +14,18 @@ public interface QueueProducer {
      * lose the message nor let a retry create a second one.
      */
     List<Enqueued> enqueueAll(List<Enqueueing> messages);
+
+    /**
+     * {@link #enqueueAll} as a future, for callers that must not block on the write: the same results, or
+     * the same failure. This default writes on the caller's thread; {@link GroupCommit} returns at once.
+     */
+    default CompletableFuture<List<Enqueued>> enqueueAllAsync(List<Enqueueing> messages) {
+        try {
+            return CompletableFuture.completedFuture(enqueueAll(messages));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /**
      * Whether the consumers take turns with the producers at one writer (SQLite's one write lock), so that

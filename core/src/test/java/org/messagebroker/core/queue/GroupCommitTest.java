@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +72,35 @@ class GroupCommitTest {
             assertThatThrownBy(() -> groupCommit.enqueue(message())).isInstanceOf(QueueUnavailableException.class)
                     .hasMessage("queue down");
             assertThat(groupCommit.enqueue(message()).depth()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void anAsynchronousEnqueueReturnsAtOnceAndCompletesWhenItsBatchIsWritten() throws Exception {
+        CountDownLatch releaseWrite = new CountDownLatch(1);
+        QueueProducer heldBackend = batch -> {
+            await(releaseWrite);
+            return queue.enqueueAll(batch);
+        };
+        try (GroupCommit groupCommit = new GroupCommit(heldBackend, 256)) {
+            CompletableFuture<List<Enqueued>> pending = groupCommit.enqueueAllAsync(
+                    List.of(new Enqueueing(message(), null), new Enqueueing(message(), null)));
+            Thread.sleep(100);
+            assertThat(pending).as("not complete before its write is done").isNotDone();
+            releaseWrite.countDown();
+            assertThat(pending.get()).extracting(Enqueued::depth).containsExactly(2L, 2L);
+        }
+    }
+
+    @Test
+    void anAsynchronousEnqueueFailsWithWhatFailedItsBatch() throws Exception {
+        QueueUnavailableException down = new QueueUnavailableException("queue down", null);
+        try (GroupCommit groupCommit = new GroupCommit(batch -> {
+            throw down;
+        }, 256)) {
+            CompletableFuture<List<Enqueued>> pending = groupCommit.enqueueAllAsync(List.of(new Enqueueing(message(), null)));
+            assertThatThrownBy(pending::join).hasCause(down);
         }
     }
 

@@ -19,17 +19,19 @@ import io.netty.util.AttributeKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
+import org.messagebroker.core.concurrent.Completions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Hands each whole request to its endpoint on a virtual thread (endpoints block: on the queue's group
- * commit, on the server) and writes the answer back. The connection reads nothing more until the answer
+ * Hands each whole request to its endpoint and writes the answer back: a {@link NonBlockingEndpoint} starts
+ * on the event loop, any other endpoint runs on a virtual thread (it blocks: on the server, say). The connection reads nothing more until the answer
  * is written, so answers leave in the order requests came and a client cannot pile up work.
  */
 @ChannelHandler.Sharable
@@ -64,11 +66,31 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         Route route = router.match(request.method(), uri.rawPath(), path);
         ctx.channel().config().setAutoRead(false);
+        if (route.endpoint() instanceof NonBlockingEndpoint direct) {
+            startOnEventLoop(direct, request, ctx.executor()).whenComplete((response, failure) -> {
+                ProxyResponse answer = failure == null ? response : Problems.from(Completions.cause(failure), request);
+                metrics.record(request.method(), route.template(), answer.status(), start);
+                write(ctx, answer, keepAlive, request.requestId());
+            });
+            return;
+        }
         executor.execute(() -> {
             ProxyResponse response = answer(route, request);
             metrics.record(request.method(), route.template(), response.status(), start);
             write(ctx, response, keepAlive, request.requestId());
         });
+    }
+
+    private static CompletableFuture<ProxyResponse> startOnEventLoop(NonBlockingEndpoint endpoint, ProxyRequest request,
+            Executor eventLoop) {
+        MDC.put("request_id", request.requestId());
+        try {
+            return endpoint.start(request, eventLoop);
+        } catch (Exception | Error failure) {
+            return CompletableFuture.completedFuture(Problems.from(failure, request));
+        } finally {
+            MDC.remove("request_id");
+        }
     }
 
     private static ProxyResponse answer(Route route, ProxyRequest request) {

@@ -1,7 +1,12 @@
 package org.messagebroker.proxy.ingest;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 import org.messagebroker.core.Failpoints;
+import org.messagebroker.core.concurrent.Completions;
 import org.messagebroker.core.intake.Accepted;
 import org.messagebroker.core.intake.InvalidSubmissionException;
 import org.messagebroker.core.intake.MessageIntake;
@@ -11,6 +16,7 @@ import org.messagebroker.core.intake.Submission;
 import org.messagebroker.core.queue.QueueUnavailableException;
 import org.messagebroker.proxy.access.ClientGate;
 import org.messagebroker.proxy.http.Json;
+import org.messagebroker.proxy.http.NonBlockingEndpoint;
 import org.messagebroker.proxy.http.ProxyException;
 import org.messagebroker.proxy.http.ProxyRequest;
 import org.messagebroker.proxy.http.ProxyResponse;
@@ -21,7 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code POST /api/v1/messages}: the client's certificate names the client, the intake does the rest.
- * 202 follows only once the queue has durably stored the sealed message.
+ * 202 follows only once the queue has durably stored the sealed message. Nothing here blocks: it starts on
+ * the event loop, and the answer is built there when the queue's group commit has written the batch.
  */
 @Component
 class SubmitEndpoint implements Routes {
@@ -38,38 +45,43 @@ class SubmitEndpoint implements Routes {
 
     @Override
     public List<Route> routes() {
-        return List.of(new Route("POST", "/api/v1/messages", this::submit));
+        return List.of(new Route("POST", "/api/v1/messages", (NonBlockingEndpoint) this::submit));
     }
 
-    private ProxyResponse submit(ProxyRequest request) {
+    private CompletableFuture<ProxyResponse> submit(ProxyRequest request, Executor eventLoop) {
         try {
             Json.requireJson(request);
             Origin origin = gate.admit(request.clientCertificate());
             SubmitRequest body = SubmitParser.parse(request.body());
-            Accepted accepted = intake.accept(new Submission(origin, body.senderNumber(), body.messageBody(),
-                    body.domain(), request.header(MessageIntake.IDEMPOTENCY_HEADER)));
-            if (!accepted.replayed()) {
-                metrics.enqueued();
-            }
-            Failpoints.crashIfActive(Failpoints.PROXY_AFTER_ENQUEUE_BEFORE_RESPONSE);
-            ProxyResponse response = Json.response(202, accepted.body());
-            accepted.rateHeaders().forEach(response::withHeader);
-            return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
-        } catch (RateLimitedException limited) {
-            metrics.failed(FailureReason.rate_limited);
-            throw limited;
-        } catch (ClientGate.Denied denied) {
-            metrics.failed(FailureReason.invalid_certificate);
-            throw denied;
-        } catch (InvalidSubmissionException | ProxyException invalid) {
-            metrics.failed(FailureReason.validation_error);
-            throw invalid;
-        } catch (QueueUnavailableException down) {
-            metrics.failed(FailureReason.redis_error);
-            throw down;
-        } catch (RuntimeException unexpected) {
-            metrics.failed(FailureReason.internal_error);
-            throw unexpected;
+            return intake.submit(new Submission(origin, body.senderNumber(), body.messageBody(), body.domain(),
+                    request.header(MessageIntake.IDEMPOTENCY_HEADER))).handleAsync(this::answer, eventLoop);
+        } catch (RuntimeException refused) {
+            throw counted(refused);
         }
+    }
+
+    private ProxyResponse answer(@Nullable Accepted accepted, @Nullable Throwable failure) {
+        if (failure != null) {
+            throw counted(Completions.cause(failure) instanceof RuntimeException cause ? cause
+                    : new CompletionException(failure));
+        }
+        if (!accepted.replayed()) {
+            metrics.enqueued();
+        }
+        Failpoints.crashIfActive(Failpoints.PROXY_AFTER_ENQUEUE_BEFORE_RESPONSE);
+        ProxyResponse response = Json.response(202, accepted.body());
+        accepted.rateHeaders().forEach(response::withHeader);
+        return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+    }
+
+    private RuntimeException counted(RuntimeException refusal) {
+        metrics.failed(switch (refusal) {
+            case RateLimitedException _ -> FailureReason.rate_limited;
+            case ClientGate.Denied _ -> FailureReason.invalid_certificate;
+            case InvalidSubmissionException _, ProxyException _ -> FailureReason.validation_error;
+            case QueueUnavailableException _ -> FailureReason.redis_error;
+            default -> FailureReason.internal_error;
+        });
+        return refusal;
     }
 }
