@@ -15,7 +15,7 @@ public final class Completions {
         try {
             return future.join();
         } catch (CompletionException e) {
-            throw asUnchecked(cause(e));
+            throw unchecked(e);
         }
     }
 
@@ -28,7 +28,12 @@ public final class Completions {
         return cause;
     }
 
-    private static RuntimeException asUnchecked(Throwable cause) {
+    /**
+     * What a failed stage threw, to throw again: its {@link RuntimeException} as it is, an {@link Error}
+     * thrown from here, a checked exception wrapped once.
+     */
+    public static RuntimeException unchecked(Throwable failure) {
+        Throwable cause = cause(failure);
         if (cause instanceof RuntimeException runtime) {
             return runtime;
         }

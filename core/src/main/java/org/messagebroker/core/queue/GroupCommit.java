@@ -58,7 +58,7 @@ public final class GroupCommit implements QueueProducer, AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(new QueueUnavailableException("the queue is closing", null));
         }
-        if (messages.size() == 1) {
+        if (messages.size() == 1) { // the intake's case, per request: no allOf and no stream
             Pending pending = new Pending(messages.getFirst());
             waiting.add(pending);
             return pending.result.thenApply(List::of);

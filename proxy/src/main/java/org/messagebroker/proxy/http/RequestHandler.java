@@ -31,8 +31,9 @@ import org.slf4j.MDC;
 
 /**
  * Hands each whole request to its endpoint and writes the answer back: a {@link NonBlockingEndpoint} starts
- * on the event loop, any other endpoint runs on a virtual thread (it blocks: on the server, say). The connection reads nothing more until the answer
- * is written, so answers leave in the order requests came and a client cannot pile up work.
+ * on the event loop, any other endpoint runs on a virtual thread (it blocks: on the server, say). The
+ * connection reads nothing more until the answer is written, so answers leave in the order requests came
+ * and a client cannot pile up work.
  */
 @ChannelHandler.Sharable
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -66,18 +67,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         boolean keepAlive = HttpUtil.isKeepAlive(http);
         Route route = router.match(request.method(), uri.rawPath(), path);
         ctx.channel().config().setAutoRead(false);
-        if (route.endpoint() instanceof NonBlockingEndpoint direct) {
-            startOnEventLoop(direct, request, ctx.executor()).whenComplete((response, failure) -> {
-                ProxyResponse answer = failure == null ? response : Problems.from(Completions.cause(failure), request);
-                metrics.record(request.method(), route.template(), answer.status(), start);
-                write(ctx, answer, keepAlive, request.requestId());
-            });
-            return;
-        }
-        executor.execute(() -> {
-            ProxyResponse response = answer(route, request);
-            metrics.record(request.method(), route.template(), response.status(), start);
-            write(ctx, response, keepAlive, request.requestId());
+        CompletableFuture<ProxyResponse> answer = route.endpoint() instanceof NonBlockingEndpoint direct
+                ? startOnEventLoop(direct, request, ctx.executor())
+                : CompletableFuture.supplyAsync(() -> answer(route, request), executor);
+        answer.whenComplete((response, failure) -> {
+            ProxyResponse written = failure == null ? response : Problems.from(Completions.cause(failure), request);
+            metrics.record(request.method(), route.template(), written.status(), start);
+            write(ctx, written, keepAlive, request.requestId());
         });
     }
 

@@ -2,7 +2,6 @@ package org.messagebroker.proxy.ingest;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 import org.messagebroker.core.Failpoints;
@@ -61,17 +60,20 @@ class SubmitEndpoint implements Routes {
     }
 
     private ProxyResponse answer(@Nullable Accepted accepted, @Nullable Throwable failure) {
-        if (failure != null) {
-            throw counted(Completions.cause(failure) instanceof RuntimeException cause ? cause
-                    : new CompletionException(failure));
+        try {
+            if (failure != null) {
+                throw Completions.unchecked(failure);
+            }
+            if (!accepted.replayed()) {
+                metrics.enqueued();
+            }
+            Failpoints.crashIfActive(Failpoints.PROXY_AFTER_ENQUEUE_BEFORE_RESPONSE);
+            ProxyResponse response = Json.response(202, accepted.body());
+            accepted.rateHeaders().forEach(response::withHeader);
+            return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
+        } catch (RuntimeException refused) {
+            throw counted(refused);
         }
-        if (!accepted.replayed()) {
-            metrics.enqueued();
-        }
-        Failpoints.crashIfActive(Failpoints.PROXY_AFTER_ENQUEUE_BEFORE_RESPONSE);
-        ProxyResponse response = Json.response(202, accepted.body());
-        accepted.rateHeaders().forEach(response::withHeader);
-        return accepted.replayed() ? response.withHeader("Idempotent-Replayed", "true") : response;
     }
 
     private RuntimeException counted(RuntimeException refusal) {
