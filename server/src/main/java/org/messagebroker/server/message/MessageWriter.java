@@ -2,13 +2,13 @@ package org.messagebroker.server.message;
 
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.messagebroker.core.DatabaseVendor;
 import org.messagebroker.server.storage.DbTime;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -45,9 +45,9 @@ public class MessageWriter {
         if (rows.isEmpty()) {
             return Set.of();
         }
-        Map<String, StoredMessage> byId = new LinkedHashMap<>();
+        Map<String, StoredMessage> byId = new TreeMap<>();
         rows.forEach(row -> byId.putIfAbsent(row.messageId(), row));
-        List<StoredMessage> ordered = byId.values().stream().sorted(Comparator.comparing(StoredMessage::messageId)).toList();
+        Collection<StoredMessage> ordered = byId.values();
         List<Object> values = new ArrayList<>(ordered.size() * 14);
         ordered.forEach(m -> values.addAll(List.of(m.messageId(), m.clientId(), m.domain(), m.senderNumberHashed(),
                 m.senderNumberEncrypted(), m.encryptedBody(), m.keyVersion(), m.status(), m.attemptCount(),
