@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
-# What storing a message costs MariaDB as the server's `messages` table grows, for each InnoDB buffer pool size
-# given (docs/operations.md, "Sizing MariaDB"): for each size, a scratch database gets the server's schema (V1
-# and the page indexes of V7, as bench-portal-queries.sh), then CHUNKS times 200,000 rows go in through the
-# statement the server runs for a delivered batch (INSERT IGNORE … RETURNING message_id, 100 rows each, ids
-# UUID version 7, random sender hashes, ~370 base64 characters of sealed data per row). Prints, per chunk, the
-# mariadbd CPU per row and the chunk's wall time. Sets innodb_buffer_pool_size globally and puts it back.
+# What storing a message costs MariaDB as the server's `messages` table grows, for each InnoDB buffer pool
+# size given (docs/operations.md, "Sizing MariaDB's buffer pool"): for each size, a scratch database gets the
+# server's schema (V1 and the page indexes of V7, as bench-portal-queries.sh), then CHUNKS times 200,000
+# rows go in through the statement the server runs for a delivered batch (INSERT IGNORE … RETURNING
+# message_id, 100 rows each, ids UUID version 7, random sender hashes, ~370 base64 characters of sealed data
+# per row). Prints, per chunk, the mariadbd CPU per row and the chunk's wall time, then the table's size.
+# Sets innodb_buffer_pool_size globally and puts it back.
 #
 # usage: scripts/bench-message-inserts.sh [CHUNKS=5] [POOLS="128M 1G"]   (drops and creates broker_inserts)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/scripts/bench-lib.sh"
 CHUNKS="${1:-5}"
 POOLS="${2:-128M 1G}"
 db=broker_inserts
 sql="mysql -h 127.0.0.1 -uroot"
 work=$(mktemp -d)
 before=$($sql -N -e "SELECT @@innodb_buffer_pool_size")
-trap '$sql -e "SET GLOBAL innodb_buffer_pool_size=$before; DROP DATABASE IF EXISTS $db"; rm -rf "$work"' EXIT
+trap 'cleanup; $sql -e "SET GLOBAL innodb_buffer_pool_size=$before; DROP DATABASE IF EXISTS $db"; rm -rf "$work"' EXIT
 
 rows() { # chunk number: 2,000 INSERT statements of 100 rows, ids after every earlier chunk's
     python3 - "$1" <<'PY'
@@ -40,8 +42,7 @@ PY
 
 for chunk in $(seq "$CHUNKS"); do rows "$chunk" > "$work/chunk$chunk.sql"; done
 pid=$(pgrep -o mariadbd)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
-echo "== MariaDB $($sql -N -e 'SELECT VERSION()'), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2)"
+echo "== MariaDB $($sql -N -e 'SELECT VERSION()'), $(machine)"
 for pool in $POOLS; do
     bytes=$(numfmt --from=iec "$pool")
     $sql -e "SET GLOBAL innodb_buffer_pool_size=$bytes"
@@ -51,13 +52,14 @@ for pool in $POOLS; do
     $sql "$db" -e "INSERT INTO clients (client_id, cert_fingerprint, issued_at, expires_at)
                    VALUES ('bench', 'fp', NOW(), NOW() + INTERVAL 1 YEAR)"
     for chunk in $(seq "$CHUNKS"); do
-        ticks=$(cpu_ticks); started=$(date +%s%N)
+        ticks=$(cpu_ticks "$pid"); started=$(date +%s%N)
         $sql "$db" < "$work/chunk$chunk.sql" > /dev/null
-        used=$(( ($(cpu_ticks) - ticks) * 1000000 / $(getconf CLK_TCK) ))
+        used=$(( ($(cpu_ticks "$pid") - ticks) * 1000000 / $(getconf CLK_TCK) ))
         printf 'pool %s, rows %7d-%7d: %3d us of mariadbd CPU per row, %5.1f s\n' "$pool" \
             $(( (chunk - 1) * 200000 )) $(( chunk * 200000 )) $(( used / 200000 )) \
             "$(echo "($(date +%s%N) - $started) / 1000000000" | bc -l)"
     done
+    $sql "$db" -e "ANALYZE TABLE messages" > /dev/null # the sizes below are statistics, refreshed lazily
     $sql -N -e "SELECT CONCAT('table ', ROUND(data_length / 1e6), ' MB, indexes ', ROUND(index_length / 1e6), ' MB')
                 FROM information_schema.tables WHERE table_schema = '$db' AND table_name = 'messages'"
 done

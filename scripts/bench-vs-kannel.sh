@@ -35,7 +35,6 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 BODY='{"sender_number":"{{E164}}","message_body":"Benchmark message {{SEQ}} {{TEXT:100}}"}'
 
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of one process, in clock ticks
 # Nanoseconds a JVM's compiler threads have spent compiling (elapsed, so it includes waiting for a core);
 # empty for a process that is no JVM (asked without starting jcmd, itself a JVM).
 jit_ns() {
