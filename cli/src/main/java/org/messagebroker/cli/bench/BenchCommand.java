@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.messagebroker.core.tls.TlsContexts;
 import org.springframework.boot.convert.DurationStyle;
@@ -23,8 +25,12 @@ import tools.jackson.databind.json.JsonMapper;
                 "(HdrHistogram; at a fixed --rate corrected for coordinated omission) and errors by kind. With",
                 "--end-to-end it then waits until every accepted message is stored and reports accepted -> stored",
                 "latency and how long the burst took to drain. Prints a table and one JSON line.",
-                "Exit 1 if --end-to-end finds an accepted message not stored within --timeout."})
+                "Exit 1 if --end-to-end finds an accepted message not stored within --timeout.",
+                "Ctrl-C (or SIGTERM) ends the run early: what is in flight is answered, and the report and the",
+                "ledger still cover everything sent."})
 public class BenchCommand implements Callable<Integer> {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -101,10 +107,44 @@ public class BenchCommand implements Callable<Integer> {
             LoadRun.Result warm = new LoadRun(connections, concurrency, rate, run + "-warmup", null, 0).run(Long.MAX_VALUE, warmup);
             System.out.printf("warm-up: %d sent, %d accepted in %s (not counted)%n", warm.sent(), warm.accepted().size(), warmup);
         }
-        LoadRun.Result load;
-        try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
-            load = new LoadRun(connections, concurrency, rate, run, ledger, retries).run(count, duration);
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread stopOnSignal = null;
+        try {
+            LoadRun.Result load;
+            try (Ledger ledger = ledgerFile == null ? null : new Ledger(ledgerFile)) {
+                LoadRun measured = new LoadRun(connections, concurrency, rate, run, ledger, retries);
+                stopOnSignal = new Thread(() -> stopAndAwait(measured, reported));
+                Runtime.getRuntime().addShutdownHook(stopOnSignal);
+                load = measured.run(count, duration);
+            }
+            return report(connections, run, load);
+        } finally {
+            reported.countDown();
+            removeHook(stopOnSignal);
         }
+    }
+
+    /** On SIGINT or SIGTERM: no more requests, and the JVM waits (a while) for the ledger and the report. */
+    private static void stopAndAwait(LoadRun load, CountDownLatch reported) {
+        load.stop();
+        try {
+            reported.await(STOP_GRACE.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            if (hook != null) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it is what waits for this report
+        }
+    }
+
+    private int report(Connections connections, String run, LoadRun.Result load) throws InterruptedException {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("run", run);
         report.put("sent", load.sent());

@@ -90,6 +90,14 @@ final class LoadRun {
                         .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum())));
     }
 
+    /**
+     * Ends the run early: no request is started after this, nor a retry; what is in flight is answered
+     * (or fails) and written down, and {@link #run} returns.
+     */
+    void stop() {
+        stopped = true;
+    }
+
     private void connect(int thread) {
         try {
             connections.forRequest(thread);
@@ -117,7 +125,7 @@ final class LoadRun {
             String key = ledger == null ? null : run + "-" + n;
             byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
             sent.increment();
-            for (int retry = 0; !attempt(thread, n, key, body, from) && retry < retries; retry++) {
+            for (int retry = 0; !attempt(thread, n, key, body, from) && retry < retries && !stopped; retry++) {
                 LockSupport.parkNanos(Math.min(RETRY_BACKOFF_CAP_NANOS, RETRY_BACKOFF_NANOS << Math.min(retry, 4)));
                 from = System.nanoTime();
             }

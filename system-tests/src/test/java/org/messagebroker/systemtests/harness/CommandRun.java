@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,11 +42,7 @@ public final class CommandRun {
      * and output.
      */
     public static Result process(Map<String, String> environment, String... args) {
-        List<String> command = new ArrayList<>(List.of(AotCache.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"),
-                BrokerCommand.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = builder(args);
         builder.environment().keySet().removeIf(name -> name.startsWith("BROKER_") || name.startsWith("MAIN_SERVER"));
         builder.environment().putAll(environment);
         try {
@@ -58,6 +55,22 @@ public final class CommandRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Starts {@code broker} as its own process, which goes on until it ends or is signalled; its output to {@code log}. */
+    public static Process start(Path log, String... args) {
+        try {
+            return builder(args).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ProcessBuilder builder(String... args) {
+        List<String> command = new ArrayList<>(List.of(AotCache.java(), "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path"), BrokerCommand.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     public record Result(int exit, String output) {
