@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +35,15 @@ class EmbeddedCrashTest {
         Random random = new Random(seed);
         try (FaultHarness harness = new FaultHarness("embedded", dir, work, "run all killed -9 three times, seed " + seed);
                 ProcessCluster cluster = harness.embedded()) {
-            CompletableFuture<Path> load = harness.retryingLoad(cluster, "100s", 40, 150);
-            Thread.sleep(FIRST_KILL.toMillis());
-            for (int kill = 1; kill <= 3; kill++) {
-                harness.back(cluster, "all", () -> cluster.get("all").kill());
-                if (kill < 3) {
-                    Thread.sleep(4_000 + random.nextInt(6_000));
+            Path ledger;
+            try (BackgroundLoad load = harness.retryingLoad(cluster, 40, 150)) {
+                Thread.sleep(FIRST_KILL.toMillis());
+                for (int kill = 1; kill <= 3; kill++) {
+                    harness.back(cluster, "all", () -> cluster.get("all").kill());
+                    Thread.sleep(4_000 + random.nextInt(6_000)); // load on the restarted process before what comes next
                 }
+                ledger = load.stop();
             }
-            Path ledger = load.get();
             JsonNode report = harness.check(ledger);
             String figures = "seed " + seed + ": " + report;
             assertThat(report.path("acked").asInt()).as(figures).isGreaterThan(1_000);

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.messagebroker.core.testing.TestDatabase;
 import org.messagebroker.systemtests.harness.CommandRun;
 import org.messagebroker.systemtests.harness.CpuHog;
@@ -96,31 +95,26 @@ final class FaultHarness implements AutoCloseable {
 
     /**
      * A fixed-rate load with a ledger whose client retries (same Idempotency-Key) what got no answer, a
-     * 429 or a 5xx, for up to {@code retries} attempts a second or so apart, as a careful client would.
+     * 429 or a 5xx, for up to {@code retries} attempts a second or so apart, as a careful client would;
+     * it runs until stopped.
      */
-    CompletableFuture<Path> retryingLoad(ProcessCluster cluster, String duration, int rate, int retries) {
-        Path ledger = work.resolve("retrying.ledger");
+    BackgroundLoad retryingLoad(ProcessCluster cluster, int rate, int retries) {
         busy();
-        return CompletableFuture.supplyAsync(() -> {
-            CommandRun.broker(0, "bench", "--url", cluster.broker().proxy("/").toString(), "--data-dir", dir.toString(),
-                    "--rate", Integer.toString(rate), "--duration", duration, "--count", "1000000", "--concurrency", "8",
-                    "--retries", Integer.toString(retries), "--run-id", "crash", "--ledger", ledger.toString());
-            return ledger;
-        });
+        return BackgroundLoad.start(cluster, dir, work, "crash", rate, retries);
     }
 
-    /** Runs a fixed-rate load with a ledger; the fault happens a few seconds in. Answers the ledger. */
-    Path underLoad(ProcessCluster cluster, String duration, Fault fault) throws Exception {
-        Path ledger = work.resolve("load.ledger");
+    /**
+     * Runs a fixed-rate load with a ledger; the fault happens a few seconds in, and the load goes on for
+     * {@code after} once the fault (restarts included) is over. Answers the ledger.
+     */
+    Path underLoad(ProcessCluster cluster, Duration after, Fault fault) throws Exception {
         busy();
-        CompletableFuture<String> load = CompletableFuture.supplyAsync(() -> CommandRun.broker(0, "bench",
-                "--url", cluster.broker().proxy("/").toString(), "--data-dir", dir.toString(), "--rate", "50",
-                "--duration", duration, "--count", "100000", "--concurrency", "8", "--run-id", "fault",
-                "--ledger", ledger.toString()));
-        Thread.sleep(4_000);
-        fault.inject();
-        load.get();
-        return ledger;
+        try (BackgroundLoad load = BackgroundLoad.start(cluster, dir, work, "fault", 50, 0)) {
+            Thread.sleep(4_000);
+            fault.inject();
+            Thread.sleep(after.toMillis());
+            return load.stop();
+        }
     }
 
     /** Starts the two busy loops (once). */

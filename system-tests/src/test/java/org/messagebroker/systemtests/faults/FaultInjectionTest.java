@@ -40,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 @ValueSource(strings = {"embedded", "jdbc", "redis"})
 class FaultInjectionTest {
 
+    /** How long the load goes on once the last fault is over (its role back in service). */
+    private static final Duration AFTER_THE_FAULTS = Duration.ofSeconds(5);
+
     @Parameter
     String queueType;
     @TempDir
@@ -63,7 +66,7 @@ class FaultInjectionTest {
     void aSequenceOfFaultsUnderOneLoadLosesNothing() throws Exception {
         try (ProcessCluster cluster = harness.cluster(Map.of(), List.of(new ProcessCluster.Launch("worker-2", "worker",
                 Map.of())))) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "45s", () -> {
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS, () -> {
                 harness.back(cluster, "proxy", () -> cluster.get("proxy").kill());
                 harness.back(cluster, "server", () -> cluster.get("server").kill());
                 harness.freeze(cluster, "worker", 2);
@@ -77,7 +80,7 @@ class FaultInjectionTest {
     @Tag("fault-full")
     void theProxyKilledUnderLoadAndRestartedLosesNothingItAccepted() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s",
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS,
                     () -> harness.back(cluster, "proxy", () -> cluster.get("proxy").kill())));
         }
     }
@@ -86,7 +89,7 @@ class FaultInjectionTest {
     @Tag("fault-full")
     void theServerKilledUnderLoadAndRestartedLosesNothing() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s",
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS,
                     () -> harness.back(cluster, "server", () -> cluster.get("server").kill())));
         }
     }
@@ -96,7 +99,7 @@ class FaultInjectionTest {
     void aWorkerFrozenLongerThanItsLeaseThenThawedCausesNoDuplicate() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
             cluster.start("worker-2", "worker", Map.of());
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS, () -> {
                 harness.freeze(cluster, "worker", 2);
             }));
         }
@@ -106,7 +109,7 @@ class FaultInjectionTest {
     @Tag("fault-full")
     void everyRoleStoppedWithSigtermUnderLoadAndRestartedLosesNothing() throws Exception {
         try (ProcessCluster cluster = harness.cluster()) {
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS, () -> {
                 for (String role : new String[] {"worker", "server", "proxy"}) {
                     harness.back(cluster, role, () -> assertThat(cluster.get(role).terminate(Duration.ofSeconds(60)))
                             .as(role + " exit status").isEqualTo(143));
@@ -120,7 +123,7 @@ class FaultInjectionTest {
     void theServersDatabaseStoppedForAMinuteUnderLoadLosesNothing() throws Exception {
         try (PrivateMariaDb database = new PrivateMariaDb(dir.resolve("mariadb"), RunningBroker.freePort());
                 ProcessCluster cluster = harness.cluster(Map.of("DB_URL", database.url("broker"), "DB_USERNAME", "root"))) {
-            Path ledger = harness.underLoad(cluster, "80s", () -> {
+            Path ledger = harness.underLoad(cluster, AFTER_THE_FAULTS, () -> {
                 database.stop();
                 Thread.sleep(60_000);
                 long restarted = System.nanoTime();
@@ -139,7 +142,7 @@ class FaultInjectionTest {
             RunningBroker broker = cluster.broker();
             String token = broker.adminToken();
             Map<URI, BigInteger> expected = new LinkedHashMap<>();
-            harness.assertNothingLost(cluster, harness.underLoad(cluster, "25s", () -> {
+            harness.assertNothingLost(cluster, harness.underLoad(cluster, AFTER_THE_FAULTS, () -> {
                 for (String component : new String[] {"server", "proxy"}) {
                     BigInteger serial = broker.rotateComponentCertificate(token, component);
                     List<URI> ports = component.equals("server") ? List.of(broker.server("/"), broker.internal("/"))

@@ -29,7 +29,8 @@ import org.messagebroker.systemtests.harness.ProcessCluster;
 class RandomFaultsTest {
 
     private static final List<String> ROLES = List.of("proxy", "server", "worker", "worker-2");
-    private static final Duration LOAD = Duration.ofSeconds(50);
+    /** How long new faults come; the last one may then take its time to recover. */
+    private static final Duration FAULTS_FOR = Duration.ofSeconds(34);
     /** No fault in the load's last seconds, so that the last restart is measured too. */
     private static final Duration CALM_END = Duration.ofSeconds(12);
 
@@ -55,8 +56,8 @@ class RandomFaultsTest {
         try (FaultHarness harness = new FaultHarness(queueType, dir, work, "random faults, seed " + seed);
                 ProcessCluster cluster = harness.cluster()) {
             cluster.start("worker-2", "worker", Map.of());
-            Path ledger = harness.underLoad(cluster, LOAD.toSeconds() + "s", () -> {
-                long end = System.nanoTime() + LOAD.minus(CALM_END).minusSeconds(4).toNanos();
+            Path ledger = harness.underLoad(cluster, CALM_END, () -> {
+                long end = System.nanoTime() + FAULTS_FOR.toNanos();
                 int faults = 0;
                 while (System.nanoTime() < end) {
                     Thread.sleep(500 + random.nextInt(4_000));
