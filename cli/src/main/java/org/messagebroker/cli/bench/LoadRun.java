@@ -44,6 +44,8 @@ final class LoadRun {
     private final AtomicLong next = new AtomicLong();
     private final LongAdder sent = new LongAdder();
     private volatile boolean stopped;
+    /** Only {@link #stop}: at the end of the duration a request already sent still gets its retries. */
+    private volatile boolean interrupted;
 
     /**
      * With a {@code ledger}, every request carries an idempotency key and its outcome is written down. A
@@ -95,6 +97,7 @@ final class LoadRun {
      * (or fails) and written down, and {@link #run} returns.
      */
     void stop() {
+        interrupted = true;
         stopped = true;
     }
 
@@ -125,7 +128,7 @@ final class LoadRun {
             String key = ledger == null ? null : run + "-" + n;
             byte[] body = BODY.formatted(Ledger.body(run, n)).getBytes(StandardCharsets.UTF_8);
             sent.increment();
-            for (int retry = 0; !attempt(thread, n, key, body, from) && retry < retries && !stopped; retry++) {
+            for (int retry = 0; !attempt(thread, n, key, body, from) && retry < retries && !interrupted; retry++) {
                 LockSupport.parkNanos(Math.min(RETRY_BACKOFF_CAP_NANOS, RETRY_BACKOFF_NANOS << Math.min(retry, 4)));
                 from = System.nanoTime();
             }
