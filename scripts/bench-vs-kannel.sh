@@ -42,6 +42,23 @@ jit_ns() {
     "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'
 }
 
+# The queue's Redis commands so far, "name=calls" per command (nothing when the shape has no Redis on REDIS_PORT).
+redis_calls() {
+    [ -n "${REDIS_PORT:-}" ] || return 0
+    redis-cli -p "$REDIS_PORT" info commandstats 2>/dev/null | sed -n 's/^cmdstat_\([a-z|]*\):calls=\([0-9]*\),.*/\1=\2/p'
+}
+
+# How many of each command the load cost per accepted message: the group commit's batches show in evalsha.
+redis_calls_per_message() { # before after accepted
+    python3 - "$@" <<'PY'
+import sys
+def parse(text): return {k: int(v) for k, v in (line.split('=') for line in text.split())}
+before, after, ok = parse(sys.argv[1]), parse(sys.argv[2]), max(1, int(sys.argv[3]))
+used = {k: v - before.get(k, 0) for k, v in after.items() if v - before.get(k, 0) >= ok / 1000}
+print(''.join(f' {k} {v / ok:.3f}' for k, v in sorted(used.items(), key=lambda kv: -kv[1])))
+PY
+}
+
 loadgen() { # label data-dir concurrency [extra loadgen options...]
     local label=$1 dir=$2 c=$3; shift 3
     "$LG" --url https://localhost:8001/api/v1/messages --method POST --content-type application/json --expect 202 \
@@ -54,6 +71,7 @@ loadgen() { # label data-dir concurrency [extra loadgen options...]
 measure_product() { # label data-dir concurrency depth-command stored-latency-command [loadgen options...]
     local label=$1 dir=$2 c=$3 depth=$4 latency=$5; shift 5
     declare -A before jit_before
+    local calls_before; calls_before=$(redis_calls)
     for role in "${!ROLES[@]}"; do before[$role]=$(cpu_ticks "${ROLES[$role]}"); jit_before[$role]=$(jit_ns "${ROLES[$role]}"); done
     # The latency commands read what was queued after the load generator's warm-up, as its own figures do.
     SINCE=$(date -u -d "+$WARMUP seconds" '+%Y-%m-%dT%H:%M:%S')
@@ -70,8 +88,9 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
         local compiled; compiled=$(jit_ns "${ROLES[$role]}")
         [ -z "$compiled" ] || jit="$jit $role=$(python3 -c "print(round(($compiled - ${jit_before[$role]}) / 1e9, 1))")s"
     done
+    local calls; calls=$(redis_calls_per_message "$calls_before" "$(redis_calls)" "$ok")
     echo "  $label: drain ${drain}s; accepted->stored $(eval "$latency"); CPU per accepted message:$cpu;" \
-        "JIT compiling (elapsed):$jit" | tee -a "$OUT/summary.txt"
+        "JIT compiling (elapsed):$jit${calls:+; Redis commands per accepted message:$calls}" | tee -a "$OUT/summary.txt"
 }
 
 echo "machine: $(machine)" | tee "$OUT/summary.txt"
