@@ -68,8 +68,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         Route route = router.match(request.method(), uri.rawPath(), path);
         ctx.channel().config().setAutoRead(false);
         CompletableFuture<ProxyResponse> answer = route.endpoint() instanceof NonBlockingEndpoint direct
-                ? startOnEventLoop(direct, request, ctx.executor())
-                : CompletableFuture.supplyAsync(() -> answer(route, request), executor);
+                ? inRequestContext(request, () -> direct.start(request, ctx.executor()))
+                : CompletableFuture.supplyAsync(() -> inRequestContext(request,
+                        () -> CompletableFuture.completedFuture(route.endpoint().handle(request))), executor)
+                        .thenCompose(started -> started);
         answer.whenComplete((response, failure) -> {
             ProxyResponse written = failure == null ? response : Problems.from(Completions.cause(failure), request);
             metrics.record(request.method(), route.template(), written.status(), start);
@@ -77,11 +79,11 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         });
     }
 
-    private static CompletableFuture<ProxyResponse> startOnEventLoop(NonBlockingEndpoint endpoint, ProxyRequest request,
-            Executor eventLoop) {
+    /** Starts an endpoint with the request's id in the log context; what it throws becomes its answer. */
+    private static CompletableFuture<ProxyResponse> inRequestContext(ProxyRequest request, EndpointStart endpoint) {
         MDC.put("request_id", request.requestId());
         try {
-            return endpoint.start(request, eventLoop);
+            return endpoint.start();
         } catch (Exception | Error failure) {
             return CompletableFuture.completedFuture(Problems.from(failure, request));
         } finally {
@@ -89,15 +91,9 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private static ProxyResponse answer(Route route, ProxyRequest request) {
-        MDC.put("request_id", request.requestId());
-        try {
-            return route.endpoint().handle(request);
-        } catch (Exception | Error failure) {
-            return Problems.from(failure, request);
-        } finally {
-            MDC.remove("request_id");
-        }
+    @FunctionalInterface
+    private interface EndpointStart {
+        CompletableFuture<ProxyResponse> start() throws Exception;
     }
 
     static void write(ChannelHandlerContext ctx, ProxyResponse answer, boolean keepAlive, String requestId) {
