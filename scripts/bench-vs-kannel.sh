@@ -5,8 +5,8 @@
 #      appendonly yes + appendfsync always, the server's database on the local MariaDB;
 #   3. the product on its embedded defaults: `broker run all` (SQLite database and queue).
 # The same load generator, body size and connection counts for all of them; for the product it also
-# waits until every accepted message is stored, measures accepted -> stored from the database, and the CPU
-# each role used per accepted message.
+# waits until every accepted message is stored, checks that the delivered rows are exactly the 202s,
+# measures accepted -> stored from the database, and the CPU each role used per accepted message.
 #
 # usage: scripts/bench-vs-kannel.sh [SECONDS=30]       (needs: apt-get install kannel kannel-extras)
 # Besides the closed-loop maximum at 16 and 64 connections, every system also runs at a fixed rate
@@ -63,7 +63,21 @@ loadgen() { # label data-dir concurrency [extra loadgen options...]
     local label=$1 dir=$2 c=$3; shift 3
     "$LG" --url https://localhost:8001/api/v1/messages --method POST --content-type application/json --expect 202 \
         -c "$c" -d "$D" --warmup "$WARMUP" --body "$BODY" --cert "$dir/demo-client.crt" --key "$dir/demo-client.key" \
-        --ca "$dir/ca.crt" --label "$label" --json-out "$RESULTS" -q "$@" | grep -v '^RESULT_JSON' || true
+        --ca "$dir/ca.crt" --label "$label" --json-out "$RESULTS" "$@" > "$dir/loadgen-$label.txt" || true
+}
+
+# The 202s of the last load, warm-up included (the load generator counts the warm-up's apart).
+accepted_in_load() { # label data-dir
+    local warm; warm=$(sed -n 's/^warm-up: .* \([0-9]*\) ok, .*/\1/p' "$2/loadgen-$1.txt")
+    echo $(( ${warm:-0} + $(tail -1 "$RESULTS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])') ))
+}
+
+# After a shape's loads: every 202 must be a delivered row (message_id is unique, so none is stored twice).
+check_stored() { # stored-count-command
+    local stored; stored=$(eval "$1")
+    local verdict="every 202 stored once"
+    [ "$stored" = "$ACCEPTED" ] || verdict="MISMATCH: $(( ACCEPTED - stored )) accepted messages not stored"
+    echo "  202s over all loads (warm-ups included): $ACCEPTED; delivered rows: $stored: $verdict" | tee -a "$OUT/summary.txt"
 }
 
 # Runs one measured load against a running product; PIDS_OF_ROLES maps role names to PIDs. Reports the
@@ -79,7 +93,9 @@ measure_product() { # label data-dir concurrency depth-command stored-latency-co
     local drained_from; drained_from=$(date +%s.%N)
     for _ in $(seq 600); do [ "$(eval "$depth")" = 0 ] && break; sleep 0.2; done
     local drain; drain=$(echo "$(date +%s.%N) - $drained_from" | bc)
-    local ok; ok=$(tail -1 "$RESULTS" | python3 -c 'import json,sys; print(json.load(sys.stdin)["ok"])')
+    # The CPU counted covers the warm-up too, so it is divided by the warm-up's 202s as well.
+    local ok; ok=$(accepted_in_load "$label" "$dir")
+    ACCEPTED=$(( ACCEPTED + ok ))
     local hz; hz=$(getconf CLK_TCK)
     local cpu="" jit=""
     for role in "${!ROLES[@]}"; do
@@ -124,8 +140,10 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
     ROLES[mariadb]=$(pgrep -o mariadbd)
     depth="redis-cli -p 18379 eval \"return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])\" 2 '{broker}:messages' '{broker}:retries'"
     latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
+    ACCEPTED=0
     for c in $CONNECTIONS; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
     [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-production-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
+    check_stored "mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
     echo "  Redis's stalls over 20 ms (event, last at, last ms, longest ms): $(redis-cli -p 18379 latency latest | paste -sd' ')" \
         | tee -a "$OUT/summary.txt"
     unset QUEUE_TYPE REDIS_PORT DB_URL DB_USERNAME REDIS_ACCEPT_WEAKER_DURABILITY
@@ -139,8 +157,10 @@ if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     declare -A ROLES=([all]=$!)
     depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"
     latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
+    ACCEPTED=0
     for c in $CONNECTIONS; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
     [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
+    check_stored "sqlite3 $dir/db/broker.db \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
 fi
 
 if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
@@ -168,7 +188,9 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
         ROLES[mariadb]=$(pgrep -o mariadbd)
         depth="for k in \$(seq 0 11); do redis-cli -c -p 18401 xlen \"{broker-\$k}:messages\"; redis-cli -c -p 18401 zcard \"{broker-\$k}:retries\"; done | awk '{s+=\$1} END {print s}'"
         latency="mysql -N -h 127.0.0.1 -uroot broker_cluster -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
+        ACCEPTED=0
         measure_product "broker-cluster-${primaries}p-${workers}w-wait${replicas}-c64" "$dir" 64 "$depth" "$latency"
+        check_stored "mysql -N -h 127.0.0.1 -uroot broker_cluster -e \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
         unset QUEUE_TYPE REDIS_CLUSTER_NODES REDIS_PARTITIONS REDIS_MIN_REPLICAS DB_URL DB_USERNAME
         cleanup; PIDS=()
     done
