@@ -26,6 +26,7 @@ D="${1:-30}"
 WARMUP=5   # seconds the load generator sends before it measures
 HALF_RATE="${HALF_RATE:-3000}"
 ROLE_JAVA_OPTS="${ROLE_JAVA_OPTS:--Xmx512m}"
+ACCEPTED=0   # the 202s of the current shape's loads so far
 CONNECTIONS="${CONNECTIONS:-16 64}"
 BENCH="${BENCH_DIR:-$root/../shared/bench}"
 OUT="${OUT:-/tmp/broker-vs-kannel}"
@@ -42,9 +43,9 @@ jit_ns() {
     "$JAVA_HOME/bin/jcmd" "$1" PerfCounter.print 2>/dev/null | awk -F= '/ci.totalTime=/ {print $2}'
 }
 
-# The queue's Redis commands so far, "name=calls" per command (nothing when the shape has no Redis on REDIS_PORT).
+# The queue's Redis commands so far, "name=calls" per command (nothing for a shape without its private Redis).
 redis_calls() {
-    [ -n "${REDIS_PORT:-}" ] || return 0
+    [ -n "${ROLES[redis]:-}" ] || return 0
     redis-cli -p "$REDIS_PORT" info commandstats 2>/dev/null | sed -n 's/^cmdstat_\([a-z|]*\):calls=\([0-9]*\),.*/\1=\2/p'
 }
 
@@ -73,12 +74,14 @@ accepted_in_load() { # label data-dir
 }
 
 # After a shape's loads: every 202 must be a delivered row (message_id is unique, so none is stored twice).
+# Starts the count of the next shape's 202s.
 check_stored() { # stored-count-command
     local stored; stored=$(eval "$1")
     local verdict="every 202 stored once"
     if [ "$stored" -lt "$ACCEPTED" ]; then verdict="MISMATCH: $(( ACCEPTED - stored )) 202s without a delivered row"; LOST=1
     elif [ "$stored" -gt "$ACCEPTED" ]; then verdict="$(( stored - ACCEPTED )) rows more than 202s (requests the load generator gave up on)"; fi
     echo "  202s over all loads (warm-ups included): $ACCEPTED; delivered rows: $stored: $verdict" | tee -a "$OUT/summary.txt"
+    ACCEPTED=0
 }
 
 # Runs one measured load against a running product; PIDS_OF_ROLES maps role names to PIDs. Reports the
@@ -141,7 +144,6 @@ if [ "${SKIP_PRODUCTION:-0}" != 1 ]; then
     ROLES[mariadb]=$(pgrep -o mariadbd)
     depth="redis-cli -p 18379 eval \"return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])\" 2 '{broker}:messages' '{broker}:retries'"
     latency="mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
-    ACCEPTED=0
     for c in $CONNECTIONS; do measure_product "broker-production-c$c" "$dir" "$c" "$depth" "$latency"; done
     [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-production-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
     check_stored "mysql -N -h 127.0.0.1 -uroot broker_bench -e \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
@@ -158,7 +160,6 @@ if [ "${SKIP_EMBEDDED:-0}" != 1 ]; then
     declare -A ROLES=([all]=$!)
     depth="sqlite3 $dir/queue/queue.db 'SELECT COUNT(*) FROM queue_entries'"
     latency="sqlite3 $dir/db/broker.db \"SELECT CAST((julianday(delivered_at) - julianday(queued_at)) * 86400000 AS INTEGER) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)], a[int(NR*0.99)]}'"
-    ACCEPTED=0
     for c in $CONNECTIONS; do measure_product "broker-embedded-c$c" "$dir" "$c" "$depth" "$latency"; done
     [ "${SKIP_FIXED:-0}" = 1 ] || measure_product "broker-embedded-fixed$HALF_RATE" "$dir" 64 "$depth" "$latency" -r "$HALF_RATE"
     check_stored "sqlite3 $dir/db/broker.db \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
@@ -189,7 +190,6 @@ if [ "${SKIP_CLUSTER:-0}" != 1 ]; then
         ROLES[mariadb]=$(pgrep -o mariadbd)
         depth="for k in \$(seq 0 11); do redis-cli -c -p 18401 xlen \"{broker-\$k}:messages\"; redis-cli -c -p 18401 zcard \"{broker-\$k}:retries\"; done | awk '{s+=\$1} END {print s}'"
         latency="mysql -N -h 127.0.0.1 -uroot broker_cluster -e \"SELECT TIMESTAMPDIFF(MICROSECOND, queued_at, delivered_at) FROM messages WHERE queued_at >= '\$SINCE'\" | sort -n | awk '{a[NR]=\$1} END {printf \"p50 %.0f ms, p99 %.0f ms\", a[int(NR*0.5)]/1000, a[int(NR*0.99)]/1000}'"
-        ACCEPTED=0
         measure_product "broker-cluster-${primaries}p-${workers}w-wait${replicas}-c64" "$dir" 64 "$depth" "$latency"
         check_stored "mysql -N -h 127.0.0.1 -uroot broker_cluster -e \"SELECT COUNT(*) FROM messages WHERE status = 'delivered'\""
         unset QUEUE_TYPE REDIS_CLUSTER_NODES REDIS_PARTITIONS REDIS_MIN_REPLICAS DB_URL DB_USERNAME
