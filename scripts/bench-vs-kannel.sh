@@ -206,5 +206,12 @@ print(f"{'run':32} {'msg/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs K
 for r in rows:
     ratio = f"{r['throughput_rps'] / https['throughput_rps']:.2f}x" if https else "-"
     print(f"{r['label']:32} {r['throughput_rps']:9.0f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['errors']:7} {ratio:>20}")
+# The reference's own CPU per request, to set beside our roles' sum: the reference bench counts the CPU of
+# Kannel's processes and the load generator together; the 5-s warm-up is taken at the measured rate.
+for r in rows:
+    acct = r.get("cpu_accounting")
+    if r["label"].startswith("kannel-") and r["mode"] == "max" and acct and r.get("loadgen_cpu_s") is not None:
+        requests = r["throughput_rps"] * (r["wall_s"] + 5)
+        print(f"{r['label']}: Kannel's CPU per request ~{1e6 * (acct['ours_cpu_s'] - r['loadgen_cpu_s']) / requests:.0f} us")
 EOF
 [ "${LOST:-0}" = 0 ] || { echo "error: accepted messages were not stored (see above)" >&2; exit 1; }
