@@ -207,7 +207,8 @@ for r in rows:
     ratio = f"{r['throughput_rps'] / https['throughput_rps']:.2f}x" if https else "-"
     print(f"{r['label']:32} {r['throughput_rps']:9.0f} {r['p50_ms']:8.1f} {r['p99_ms']:8.1f} {r['errors']:7} {ratio:>20}")
 # The reference's own CPU per request, to set beside our roles' sum: the reference bench counts the CPU of
-# Kannel's processes and the load generator together; the 5-s warm-up is taken at the measured rate.
+# Kannel's processes and the load generator together. Its warm-up is kannel/bench.sh's own "--warmup 5" (not
+# this script's WARMUP), taken at the measured rate.
 for r in rows:
     acct = r.get("cpu_accounting")
     if r["label"].startswith("kannel-") and r["mode"] == "max" and acct and r.get("loadgen_cpu_s") is not None:
